@@ -107,7 +107,7 @@ export function signRequest(
 	now: Date = new Date(),
 ): { 'X-Sdk-Date': string; Authorization: string } {
 	const sdkDate = formatSdkDate(now);
-	const headers = { ...request.headers, 'X-Sdk-Date': sdkDate };
+	const headers: SignableRequest['headers'] = { ...request.headers, 'X-Sdk-Date': sdkDate };
 	const names = new Set(['host', 'x-sdk-date']);
 	for (const name of Object.keys(headers)) {
 		const lower = name.toLowerCase();

@@ -1,0 +1,182 @@
+/**
+ * IAM token exchange (password method) as pure functions: request body, response parsing and
+ * failures turned into plain words. Nothing here ever puts a password or token into a message.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export const TOKEN_PATH = '/v3/auth/tokens?nocatalog=true';
+export const SUBJECT_TOKEN_HEADER = 'x-subject-token';
+
+export const MFA_ADVICE =
+	'If this IAM user has login protection (MFA) enabled, it cannot sign in unattended: use an IAM user without MFA for workflows.';
+
+export interface PasswordLogin {
+	domainName: string;
+	userName: string;
+	password: string;
+	/** Scope: a project id wins over a project name. */
+	projectId?: string;
+	projectName: string;
+}
+
+export function buildPasswordTokenBody(login: PasswordLogin): IDataObject {
+	const project = login.projectId ? { id: login.projectId } : { name: login.projectName };
+	return {
+		auth: {
+			identity: {
+				methods: ['password'],
+				password: {
+					user: { name: login.userName, password: login.password, domain: { name: login.domainName } },
+				},
+			},
+			scope: { project },
+		},
+	};
+}
+
+export interface IssuedToken {
+	token: string;
+	projectId: string;
+	/** ISO date; '' when IAM did not say. */
+	expiresAt: string;
+}
+
+/** Header lookup that ignores case (HTTP clients differ in how they spell names). */
+export function headerValue(headers: unknown, name: string): string | undefined {
+	if (!headers || typeof headers !== 'object') return undefined;
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+		if (key.toLowerCase() !== wanted) continue;
+		if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
+		return value === undefined || value === null ? undefined : String(value);
+	}
+	return undefined;
+}
+
+function asObject(value: unknown): Record<string, unknown> | undefined {
+	if (typeof value === 'string') {
+		try {
+			return asObject(JSON.parse(value));
+		} catch {
+			return undefined;
+		}
+	}
+	return value && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
+}
+
+export class IamResponseError extends Error {}
+
+/** Token from `X-Subject-Token`, project id and expiry from the body's `token` object. */
+export function parseTokenResponse(headers: unknown, body: unknown): IssuedToken {
+	const token = headerValue(headers, SUBJECT_TOKEN_HEADER)?.trim();
+	if (!token) {
+		throw new IamResponseError(
+			'The IAM endpoint answered without an X-Subject-Token header: check that the IAM endpoint is a Huawei Cloud IAM service',
+		);
+	}
+	const tokenBody = asObject(asObject(body)?.token);
+	const project = asObject(tokenBody?.project);
+	const projectId = typeof project?.id === 'string' ? project.id : '';
+	if (!projectId) {
+		throw new IamResponseError(
+			'IAM issued a token without a project: check the project name or project ID of the credential',
+		);
+	}
+	const expiresAt = typeof tokenBody?.expires_at === 'string' ? tokenBody.expires_at : '';
+	return { token, projectId, expiresAt };
+}
+
+/** `GET /v3/projects?name=…` → `projects[0].id`. */
+export function parseProjectList(body: unknown, projectName: string): string {
+	const projects = asObject(body)?.projects;
+	const first = Array.isArray(projects) ? asObject(projects[0]) : undefined;
+	if (typeof first?.id === 'string' && first.id) return first.id;
+	throw new IamResponseError(
+		`No project named "${projectName}" is visible to these keys: enter the project ID in the credential, or check the region`,
+	);
+}
+
+/** The message IAM (or a gateway in front of it) put in an error body, in any of the known shapes. */
+export function iamErrorMessage(body: unknown): string {
+	const object = asObject(body);
+	if (!object) return '';
+	const nested = asObject(object.error);
+	const candidates = [nested?.message, object.error_msg, object.message, object.error];
+	const found = candidates.find((value) => typeof value === 'string' && value.trim());
+	return typeof found === 'string' ? found.trim() : '';
+}
+
+export interface FailedCall {
+	/** Which service was called, e.g. 'IAM'. */
+	service: string;
+	endpoint: string;
+	status?: number;
+	body?: unknown;
+	/** Node.js network error code (ECONNREFUSED, ENOTFOUND, …). */
+	networkCode?: string;
+}
+
+const UNREACHABLE_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ETIMEDOUT',
+	'ECONNRESET',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ECONNABORTED',
+]);
+
+const mentionsAccount = (text: string) =>
+	/(domain|account)/i.test(text) && /(not exist|not found|does not exist|invalid|unknown|no such)/i.test(text);
+const mentionsMfa = (text: string) => /(mfa|totp|login protect|verification code|passcode)/i.test(text);
+const mentionsProject = (text: string) => /project/i.test(text);
+
+/**
+ * Plain words for a failed token exchange or credential test. Tells apart unreachable host,
+ * wrong region/host, unknown account, wrong user name or password, MFA, locked or unauthorised users.
+ */
+export function describeIamFailure(failure: FailedCall): string {
+	const { service, endpoint, status, networkCode } = failure;
+	if (networkCode && (UNREACHABLE_CODES.has(networkCode) || status === undefined)) {
+		return `Cannot reach the ${service} endpoint ${endpoint} (${networkCode}): check the region, the endpoint URL and the network`;
+	}
+	if (status === undefined) {
+		return `Cannot reach the ${service} endpoint ${endpoint}: check the region, the endpoint URL and the network`;
+	}
+	const said = iamErrorMessage(failure.body);
+	const quoted = said ? ` (IAM says: "${said}")` : '';
+	if (status === 401 || status === 400 || status === 403) {
+		if (mentionsMfa(said)) return `Sign-in needs a second factor (MFA)${quoted}. ${MFA_ADVICE}`;
+		if (mentionsAccount(said)) {
+			return `Unknown account: no Huawei Cloud account (domain) with this account name${quoted}. Enter the account name shown in "My Credentials", not the IAM user name`;
+		}
+	}
+	if (status === 401) {
+		return `Wrong IAM user name or password for this account${quoted}. ${MFA_ADVICE}`;
+	}
+	if (status === 403) {
+		return `IAM refused the sign-in: the user may be locked, disabled or not allowed to use the API${quoted}`;
+	}
+	if (status === 400 && mentionsProject(said)) {
+		return `The project does not exist in this region${quoted}: check the project name or ID and the region`;
+	}
+	if (status === 404 || status === 405) {
+		return `The ${service} endpoint ${endpoint} does not answer like Huawei Cloud ${service} in this region (HTTP ${status}): check the region and the endpoint URL`;
+	}
+	if (status >= 500) {
+		return `Huawei Cloud ${service} is unavailable right now (HTTP ${status})${quoted}: try again later`;
+	}
+	return `${service} request failed (HTTP ${status})${quoted}`;
+}
+
+/** Removes every occurrence of the given secrets (defence in depth against servers echoing them). */
+export function redactSecrets(text: string, secrets: Array<string | undefined>): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) result = result.split(secret).join('***');
+	}
+	return result;
+}
