@@ -1,0 +1,264 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES_DIR, N8N_BIN, RUNS_DIR } from './paths';
+import { freePort, waitFor } from './ports';
+
+/** A fixed key so imported credentials (plain data) are encrypted the same way in every run. */
+export const E2E_ENCRYPTION_KEY = 'e2e-fixed-encryption-key-not-a-secret';
+
+/** One isolated n8n "home": its own user folder (SQLite DB, config) and one log of everything n8n printed. */
+export interface N8nHome {
+	userFolder: string;
+	/** A folder workflows may write to (e.g. a CSV). */
+	filesDir: string;
+	logFile: string;
+	/** Folder for the JSON files handed to `n8n import:*`. */
+	importDir: string;
+	env: NodeJS.ProcessEnv;
+}
+
+export interface CliResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** The environment that keeps n8n offline, quiet and isolated in `userFolder`. */
+export function isolatedEnv(userFolder: string, extensionsDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const keep = ['PATH', 'HOME', 'LANG', 'TZ', 'TMPDIR', 'SystemRoot'];
+	const base: NodeJS.ProcessEnv = {};
+	for (const name of keep) if (process.env[name] !== undefined) base[name] = process.env[name];
+	return {
+		...base,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
+		N8N_CUSTOM_EXTENSIONS: extensionsDir,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_HIDE_USAGE_PAGE: 'true',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'false',
+		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_OUTPUT: 'console',
+		NODES_EXCLUDE: '[]',
+		N8N_BLOCK_FILE_ACCESS_TO_N8N_FILES: 'true',
+		DB_SQLITE_POOL_SIZE: '1',
+		NODE_ENV: 'production',
+		...extra,
+	};
+}
+
+/** Creates a fresh user folder under test/e2e/.runs (git-ignored); kept after the run for debugging. */
+export async function createN8nHome(
+	label: string,
+	extensionsDir: string,
+	extra: NodeJS.ProcessEnv = {},
+	fileAccess: string[] = [FIXTURES_DIR],
+): Promise<N8nHome> {
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+	const root = join(RUNS_DIR, `${stamp}-${label}`);
+	const userFolder = join(root, 'user');
+	const importDir = join(root, 'import');
+	mkdirSync(userFolder, { recursive: true });
+	mkdirSync(importDir, { recursive: true });
+	mkdirSync(join(root, 'files'), { recursive: true });
+	const env = isolatedEnv(userFolder, extensionsDir, {
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		// The Read/Write Files node may touch only these folders (n8n 2.x restricts it to ~/.n8n-files by default).
+		N8N_RESTRICT_FILE_ACCESS_TO: [...fileAccess, join(root, 'files')].join(';'),
+		...extra,
+	});
+	const logFile = join(root, 'n8n.log');
+	writeFileSync(logFile, '');
+	return { userFolder, filesDir: join(root, 'files'), logFile, importDir, env };
+}
+
+function log(home: N8nHome, text: string): void {
+	appendFileSync(home.logFile, text);
+}
+
+/** Runs one n8n CLI command to completion; everything it prints goes to the home's log. */
+export function runN8nCli(home: N8nHome, args: string[], timeoutMs = 180_000): Promise<CliResult> {
+	if (!existsSync(N8N_BIN)) throw new Error(`n8n is not installed at ${N8N_BIN}: run test/e2e/install-n8n.sh`);
+	log(home, `\n$ n8n ${args.join(' ')}\n`);
+	return new Promise((resolveRun, reject) => {
+		const child = spawn(process.execPath, [N8N_BIN, ...args], { env: home.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			stdout += chunk.toString();
+			log(home, chunk.toString());
+		});
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+			log(home, chunk.toString());
+		});
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`n8n ${args[0]} timed out after ${timeoutMs} ms; log: ${home.logFile}`));
+		}, timeoutMs);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolveRun({ code, stdout, stderr });
+		});
+	});
+}
+
+async function runOrThrow(home: N8nHome, args: string[]): Promise<CliResult> {
+	const result = await runN8nCli(home, args);
+	if (result.code !== 0) {
+		throw new Error(`n8n ${args.join(' ')} exited with ${result.code}; log: ${home.logFile}\n${tail(result)}`);
+	}
+	return result;
+}
+
+function tail(result: CliResult): string {
+	return (result.stdout + result.stderr).split('\n').slice(-30).join('\n');
+}
+
+/** Credentials in n8n's export shape; `data` in plain form (n8n encrypts it on import). */
+export interface CredentialExport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export async function importCredentials(home: N8nHome, credentials: CredentialExport[]): Promise<void> {
+	const file = join(home.importDir, `credentials-${Date.now()}.json`);
+	writeFileSync(file, JSON.stringify(credentials, null, 2));
+	await runOrThrow(home, ['import:credentials', `--input=${file}`]);
+}
+
+export interface WorkflowExport {
+	id: string;
+	name: string;
+	nodes: unknown[];
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/** Imports workflows in one n8n boot; each gets the fields import:workflow needs. */
+export async function importWorkflows(home: N8nHome, workflows: WorkflowExport[]): Promise<void> {
+	const dir = join(home.importDir, `workflows-${Date.now()}`);
+	mkdirSync(dir, { recursive: true });
+	for (const workflow of workflows) {
+		const complete = {
+			active: false,
+			settings: { executionOrder: 'v1' },
+			pinData: {},
+			versionId: `00000000-0000-4000-8000-${workflow.id.padStart(12, '0').slice(-12)}`,
+			...workflow,
+		};
+		writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(complete, null, 2));
+	}
+	await runOrThrow(home, ['import:workflow', '--separate', `--input=${dir}`]);
+}
+
+/** What one node produced in one run (n8n's ITaskData, the parts the tests read). */
+export interface NodeRun {
+	executionStatus?: string;
+	error?: { message?: string; description?: string; [key: string]: unknown };
+	data?: { main?: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, unknown>; pairedItem?: unknown; error?: unknown }> | null> };
+}
+
+export interface ExecutionResult {
+	/** The raw run data: node name → runs. */
+	runData: Record<string, NodeRun[]>;
+	/** The workflow-level error, when the run failed. */
+	error?: { message?: string; [key: string]: unknown };
+	cli: CliResult;
+}
+
+/**
+ * Runs a stored workflow with `n8n execute --id` and parses the run data it prints
+ * (`--rawOutput` prints only the JSON of the run).
+ */
+export async function executeWorkflow(home: N8nHome, id: string): Promise<ExecutionResult> {
+	const cli = await runN8nCli(home, ['execute', `--id=${id}`, '--rawOutput']);
+	const parsed = parseRunOutput(cli.stdout);
+	if (!parsed) {
+		throw new Error(`n8n execute --id=${id} printed no run data (exit ${cli.code}); log: ${home.logFile}\n${tail(cli)}`);
+	}
+	return { runData: parsed.resultData?.runData ?? {}, error: parsed.resultData?.error, cli };
+}
+
+interface RunOutput {
+	resultData?: { runData?: Record<string, NodeRun[]>; error?: { message?: string } };
+}
+
+/**
+ * Finds the run data in the command output. n8n prints it with JSON.stringify(…, null, 2), so the
+ * document starts with a line "{" and ends with a line "}"; log lines may surround it.
+ */
+export function parseRunOutput(stdout: string): RunOutput | undefined {
+	const lines = stdout.split('\n');
+	// A log prefix may precede the opening brace ("… info: {").
+	const opens = lines.flatMap((line, index) => (/^(\S.*\s)?\{$/.test(line.trimEnd()) ? [index] : []));
+	const closes = lines.flatMap((line, index) => (line.trimEnd() === '}' ? [index] : []));
+	for (const open of opens) {
+		for (const close of closes.filter((c) => c > open).reverse()) {
+			const text = ['{', ...lines.slice(open + 1, close + 1)].join('\n');
+			try {
+				const value = JSON.parse(text) as RunOutput & { data?: RunOutput };
+				if (value.resultData) return value;
+				if (value.data?.resultData) return value.data;
+			} catch {
+				// not this pair of lines
+			}
+		}
+	}
+	return undefined;
+}
+
+/** Items of one output of a node's last run. */
+export function outputItems(result: ExecutionResult, nodeName: string, output = 0) {
+	const runs = result.runData[nodeName];
+	if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(result.runData).join(', ')}`);
+	return runs[runs.length - 1].data?.main?.[output] ?? [];
+}
+
+/** A running `n8n start` (editor + REST API). */
+export interface N8nServer {
+	url: string;
+	port: number;
+	process: ChildProcess;
+	stop(): Promise<void>;
+}
+
+export async function startN8nServer(home: N8nHome, port?: number): Promise<N8nServer> {
+	const chosenPort = port ?? (await freePort());
+	const env = { ...home.env, N8N_PORT: String(chosenPort), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1' };
+	log(home, `\n$ n8n start (port ${chosenPort})\n`);
+	const child = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout?.on('data', (chunk: Buffer) => log(home, chunk.toString()));
+	child.stderr?.on('data', (chunk: Buffer) => log(home, chunk.toString()));
+	let exited = false;
+	child.on('exit', () => {
+		exited = true;
+	});
+	const url = `http://127.0.0.1:${chosenPort}`;
+	const stop = () =>
+		new Promise<void>((done) => {
+			if (exited) return done();
+			child.once('exit', () => done());
+			child.kill('SIGTERM');
+			setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+		});
+	try {
+		await waitFor(
+			async () => (await fetch(`${url}/healthz/readiness`)).ok,
+			'n8n to start',
+			180_000,
+			() => (exited ? `n8n start exited; log: ${home.logFile}` : undefined),
+		);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+	return { url, port: chosenPort, process: child, stop };
+}

@@ -1,0 +1,20 @@
+import { join, resolve } from 'node:path';
+
+/** Fixed locations of the end-to-end setup; everything generated lives in git-ignored folders. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+export const E2E_DIR = join(REPO_ROOT, 'test', 'e2e');
+/** The cached n8n install (see install-n8n.sh). */
+export const N8N_INSTALL_DIR = process.env.N8N_INSTALL_DIR ?? join(E2E_DIR, '.n8n');
+export const N8N_BIN = join(N8N_INSTALL_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+/**
+ * Where the packed package is extracted for N8N_CUSTOM_EXTENSIONS. It sits inside the n8n install so
+ * that the package's peer dependency (n8n-workflow) resolves to n8n's own copy, like on a user's machine.
+ */
+export const EXTENSIONS_DIR = join(N8N_INSTALL_DIR, 'extensions');
+/** Per-run user folders, logs and run data. */
+export const RUNS_DIR = join(E2E_DIR, '.runs');
+export const FIXTURES_DIR = join(REPO_ROOT, 'test', 'fixtures');
+export const FIXTURE_IMAGES_DIR = join(FIXTURES_DIR, 'images');
+export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+export const SCREENSHOTS_DIR = join(REPO_ROOT, 'docs', 'screenshots');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
