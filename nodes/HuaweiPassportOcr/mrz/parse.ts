@@ -1,0 +1,176 @@
+import { evaluateChecks, rawField, readDocumentNumber } from './checks';
+import { correct } from './correct';
+import { countryCode, countryKind } from './countries';
+import { readMrzDate, utcYmd, type DateKind } from './dates';
+import type { FieldName, FormatSpec } from './formats';
+import { splitName } from './names';
+import { normalise } from './normalise';
+import type { MrzChecks, MrzFields, MrzIssue, MrzResult, MrzSex } from './types';
+
+export interface ParseOptions {
+	/** Repair OCR confusions by field type (default false). */
+	correct?: boolean;
+	/**
+	 * Strict: never change a document number, and treat what is only a warning otherwise (unknown
+	 * country, sex X, padded or cut lines, partial dates) as an error.
+	 */
+	strict?: boolean;
+	/** The date the birth-century rule and the expiry window count from (default: now, UTC). */
+	today?: Date;
+}
+
+/** Warnings that become errors in strict mode. */
+const STRICT_ERRORS = new Set(['unknown_country', 'sex_x', 'line_length', 'date_partial']);
+
+const SEX: Record<string, MrzSex> = { M: 'M', F: 'F', X: 'X', '<': 'unspecified' };
+
+interface Findings {
+	warnings: MrzIssue[];
+	errors: MrzIssue[];
+}
+
+function checkCountry(field: FieldName, raw: string, found: Findings): string {
+	const code = countryCode(raw);
+	if (!/^[A-Z]+<*$/.test(raw)) {
+		found.errors.push({ code: 'invalid_country', field, message: `${field} '${raw}' is not a country code` });
+		return code;
+	}
+	const kind = countryKind(code);
+	if (kind === 'specimen') {
+		found.warnings.push({ code: 'specimen_country', field, message: `${code} is ICAO's specimen state: not a real document` });
+	} else if (kind === 'unknown') {
+		found.warnings.push({ code: 'unknown_country', field, message: `${code} is neither ISO 3166-1 nor an ICAO code` });
+	}
+	return code;
+}
+
+function checkDate(field: 'birthDate' | 'expiryDate', kind: DateKind, raw: string, today: Date, found: Findings) {
+	const date = readMrzDate(raw, kind, utcYmd(today));
+	if (date.error) found.errors.push({ code: 'invalid_date', field, message: date.error });
+	if (date.partial && !date.error) found.warnings.push({ code: 'date_partial', field, message: `${field} ${raw} leaves day or month unknown` });
+	if (date.iso) found.warnings.push({ code: 'century_inferred', field, message: `${raw} read as ${date.iso} (${date.centuryRule})` });
+	return date.iso;
+}
+
+function checkSex(raw: string, found: Findings): MrzSex | null {
+	const sex = SEX[raw] ?? null;
+	if (sex === null) found.errors.push({ code: 'invalid_sex', field: 'sex', message: `sex '${raw}' is not M, F or <` });
+	if (sex === 'X') found.warnings.push({ code: 'sex_x', field: 'sex', message: "sex 'X' belongs in the printed zone; the MRZ should carry '<'" });
+	return sex;
+}
+
+function checkDocumentCode(spec: FormatSpec, code: string, found: Findings): void {
+	const wellFormed = /^[A-Z][A-Z<]$/.test(code);
+	const passport = code.startsWith('P');
+	if (!wellFormed || (spec.format === 'TD3') !== passport) {
+		found.errors.push({
+			code: 'invalid_document_code',
+			field: 'documentCode',
+			message: `document code '${code}' does not fit ${spec.format}${spec.format === 'TD3' ? " (passports start with 'P')" : ''}`,
+		});
+	}
+}
+
+function checkCharacters(spec: FormatSpec, lines: string[], found: Findings): void {
+	for (const field of spec.fields) {
+		const text = lines[field.line - 1].slice(field.start - 1, field.end);
+		const allowed = field.type === 'name' || field.type === 'alpha' || field.type === 'country' ? /^[A-Z<]*$/ : /^[A-Z0-9<]*$/;
+		if (!allowed.test(text)) {
+			found.errors.push({ code: 'invalid_character', field: field.name, message: `${field.name} '${text}' holds characters it cannot` });
+		}
+	}
+}
+
+function readFields(spec: FormatSpec, lines: string[], today: Date, found: Findings): MrzFields {
+	const raw = (name: FieldName) => rawField(lines, spec, name);
+	const number = readDocumentNumber(lines, spec);
+	const name = splitName(raw('name'));
+	checkDocumentCode(spec, raw('documentCode'), found);
+	checkCharacters(spec, lines, found);
+	if (!number.value) found.errors.push({ code: 'missing_document_number', field: 'documentNumber', message: 'the document number is empty' });
+	if (!name.surname && !name.givenNames) found.errors.push({ code: 'missing_name', field: 'name', message: 'the name field is empty' });
+	if (name.mayBeTruncated) found.warnings.push({ code: 'name_truncated', field: 'name', message: 'the name fills its field and may be truncated' });
+	const fields: MrzFields = {
+		documentCode: raw('documentCode').replace(/<+$/, ''),
+		issuingState: checkCountry('issuingState', raw('issuingState'), found),
+		surname: name.surname,
+		givenNames: name.givenNames,
+		documentNumber: number.value,
+		nationality: checkCountry('nationality', raw('nationality'), found),
+		birthDate: checkDate('birthDate', 'birth', raw('birthDate'), today, found),
+		birthDateRaw: raw('birthDate'),
+		sex: checkSex(raw('sex'), found),
+		expiryDate: checkDate('expiryDate', 'expiry', raw('expiryDate'), today, found),
+		expiryDateRaw: raw('expiryDate'),
+		optionalData: number.optionalData,
+	};
+	if (spec.format === 'TD1') fields.optionalData2 = raw('optionalData2').replace(/<+$/, '');
+	return fields;
+}
+
+function readChecks(spec: FormatSpec, lines: string[], found: Findings): MrzChecks {
+	const checks = evaluateChecks(lines, spec) as MrzChecks;
+	for (const [name, result] of Object.entries(checks)) {
+		if (!result.valid) {
+			found.errors.push({
+				code: 'check_digit',
+				field: name,
+				message: `${name} check digit is '${result.actual}', the data give '${result.expected ?? '?'}'`,
+			});
+		}
+	}
+	return checks;
+}
+
+export function parseMrz(input: string | readonly string[], options: ParseOptions = {}): MrzResult {
+	const today = options.today ?? new Date();
+	const normalised = normalise(input);
+	const found: Findings = { warnings: [...normalised.problems.filter((p) => p.code === 'line_length')], errors: [] };
+	const spec = normalised.format;
+	if (!spec) {
+		return {
+			format: null,
+			valid: false,
+			lines: normalised.lines,
+			fields: null,
+			checks: null,
+			normalisation: normalised.changes,
+			corrections: [],
+			ambiguous: [],
+			warnings: [],
+			errors: normalised.problems,
+		};
+	}
+	const corrected = options.correct
+		? correct(normalised.lines, spec, { strict: options.strict === true })
+		: { lines: normalised.lines, corrections: [], ambiguous: [] };
+	const lines = corrected.lines;
+	for (const ambiguity of corrected.ambiguous) {
+		found.warnings.push({
+			code: ambiguity.reason === 'withheld_strict' ? 'correction_withheld' : 'correction_ambiguous',
+			field: ambiguity.fields.join(','),
+			message:
+				ambiguity.reason === 'withheld_strict'
+					? 'a correction of the document number passes the check digits but strict mode does not apply it'
+					: `${ambiguity.candidates.length} different corrections pass the check digits: none applied`,
+		});
+	}
+	const fields = readFields(spec, lines, today, found);
+	const checks = readChecks(spec, lines, found);
+	if (options.strict) {
+		for (const warning of found.warnings.filter((w) => STRICT_ERRORS.has(w.code))) found.errors.push(warning);
+		found.warnings = found.warnings.filter((w) => !STRICT_ERRORS.has(w.code));
+	}
+	return {
+		format: spec.format,
+		valid: found.errors.length === 0,
+		lines,
+		fields,
+		checks,
+		normalisation: normalised.changes,
+		corrections: corrected.corrections,
+		ambiguous: corrected.ambiguous,
+		warnings: found.warnings,
+		errors: found.errors,
+	};
+}
