@@ -1,0 +1,81 @@
+/** Less common settings: output shape, throughput, retries, edition override. */
+import type { INodeProperties } from 'n8n-workflow';
+
+export const optionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	displayOptions: { show: { operation: ['recognize'] } },
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 3,
+			description:
+				'How many images are read at the same time. Lowered automatically for the rest of the run when Huawei throttles.',
+		},
+		{
+			displayName: 'Edition',
+			name: 'edition',
+			type: 'options',
+			options: [
+				{ name: 'From Credential Region', value: 'auto' },
+				{ name: 'G42 Cloud (Max 4096 Px, No Recognition Mode)', value: 'g42' },
+				{ name: 'Huawei Cloud International (Max 8192 Px)', value: 'international' },
+			],
+			default: 'auto',
+			description: 'Which edition of the API the endpoint serves; normally derived from the region (ae-ad-1 is G42)',
+		},
+		{
+			displayName: 'Include Raw Response',
+			name: 'includeRawResponse',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add Huawei\'s whole response under "raw"',
+		},
+		{
+			displayName: 'Keep Input Binary',
+			name: 'keepInputBinary',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to pass the input image on, so a later node can archive it',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description: 'Retries for throttling (429) and temporary errors (502/503/504). Other errors are not retried.',
+		},
+		{
+			displayName: 'Put Result in Field',
+			name: 'resultProperty',
+			type: 'string',
+			default: '',
+			placeholder: 'passport',
+			description:
+				'Leave empty to output the result alone. Enter a field name to keep the input item\'s fields and add the result under that name.',
+		},
+		{
+			displayName: 'Retry Delay (Ms)',
+			name: 'retryDelay',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1000,
+			description: 'First wait before a retry; it doubles each time (with jitter). A Retry-After from Huawei wins.',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1000 },
+			default: 60000,
+			description: 'How long to wait for one answer from Huawei',
+		},
+	],
+};

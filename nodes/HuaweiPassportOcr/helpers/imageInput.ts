@@ -1,0 +1,212 @@
+/**
+ * Where the image comes from (binary property, URL, base64 text) and the local checks that spare an
+ * API call on a file Huawei would refuse. The checks are pure; only loadImage touches n8n.
+ */
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { base64Length, IMAGE_LIMITS, sniffImage } from './image';
+import type { Edition, ImageInfo } from './image';
+
+export type ImageSource = 'binaryData' | 'url' | 'base64';
+
+/** What goes into the request body: the image as base64, or a URL Huawei downloads itself. */
+export type ImagePayload =
+	| { kind: 'image'; base64: string; info: ImageInfo; byteLength: number }
+	| { kind: 'url'; url: string };
+
+/** A local check failed: `field` is the parameter the user should look at, `message` says what to do. */
+export class ImageInputProblem extends Error {
+	constructor(
+		message: string,
+		readonly field: string,
+	) {
+		super(message);
+		this.name = 'ImageInputProblem';
+	}
+}
+
+export const FIELD_LABELS: Record<ImageSource, string> = {
+	binaryData: 'Input Binary Field',
+	url: 'Image URL',
+	base64: 'Base64 Image',
+};
+
+/** What to do with a file that is not one of the four accepted formats. */
+const FORMAT_FIXES: Partial<Record<ImageInfo['format'], string>> = {
+	pdf: 'convert the passport page to JPEG first (e.g. render the PDF page as an image)',
+	gif: 'convert it to JPEG or PNG first',
+	webp: 'convert it to JPEG or PNG first',
+	heic: 'convert it to JPEG first (iPhone photos are HEIC unless the camera is set to "Most Compatible")',
+	avif: 'convert it to JPEG or PNG first',
+	svg: 'a vector drawing cannot hold a passport photo: send the scanned page as JPEG or PNG',
+	jpeg2000: 'convert it to JPEG or PNG first',
+	ico: 'send the passport page as JPEG or PNG',
+	zip: 'unpack it first (Compression node) and send the image inside',
+	html: 'this is a web page, not an image: use the direct link to the image file',
+	empty: 'the file has no content: check the step that produced it',
+	unknown: 'send a JPEG, PNG, BMP or TIFF image',
+};
+
+function textFix(info: ImageInfo): string {
+	return /base64|data: URL/.test(info.label)
+		? 'the binary holds base64 text, not image bytes: decode it first, or pass the text with Image Source "Base64 Text"'
+		: 'send a JPEG, PNG, BMP or TIFF image';
+}
+
+/**
+ * The local verdict on image bytes for an edition: undefined when Huawei should accept it,
+ * otherwise the reason and the fix (without the item/field prefix).
+ */
+export function checkImageBytes(info: ImageInfo, byteLength: number, edition: Edition): string | undefined {
+	if (!info.supported) {
+		const fix = info.format === 'text' ? textFix(info) : (FORMAT_FIXES[info.format] ?? 'send a JPEG, PNG, BMP or TIFF image');
+		const what = info.label.charAt(0).toUpperCase() + info.label.slice(1);
+		return `${what}: ${fix}. Huawei's passport OCR reads JPEG, PNG, BMP and TIFF only.`;
+	}
+	if (info.truncated) {
+		return `The ${info.label} file ends early (an interrupted download or upload?): get the complete file again.`;
+	}
+	const encoded = base64Length(byteLength);
+	if (encoded > IMAGE_LIMITS.maxBase64Bytes) {
+		return `The ${info.label} is ${megabytes(encoded)} MB as base64; Huawei accepts at most ${megabytes(
+			IMAGE_LIMITS.maxBase64Bytes,
+		)} MB: compress it (lower JPEG quality) or resize it.`;
+	}
+	if (info.width !== undefined && info.height !== undefined) {
+		const size = `${info.width}×${info.height} px`;
+		const smallest = Math.min(info.width, info.height);
+		const largest = Math.max(info.width, info.height);
+		if (smallest < IMAGE_LIMITS.minSide) {
+			return `The ${info.label} is ${size}: each side must be at least ${IMAGE_LIMITS.minSide} px — send the full-resolution scan.`;
+		}
+		const maxSide = IMAGE_LIMITS.maxSide[edition];
+		if (largest > maxSide) {
+			return `The ${info.label} is ${size}: the ${editionName(edition)} edition accepts at most ${maxSide} px per side — resize it (e.g. Edit Image node).`;
+		}
+	}
+	return undefined;
+}
+
+function megabytes(bytes: number): string {
+	return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}
+
+function editionName(edition: Edition): string {
+	return edition === 'g42' ? 'G42 Cloud' : 'Huawei Cloud international';
+}
+
+const DATA_URL_PREFIX = /^data:[^,]*?;base64,/i;
+
+/**
+ * Base64 text as people and AI agents pass it: with or without a `data:...;base64,` prefix, with line
+ * breaks, URL-safe or standard alphabet, padded or not. Returns the bytes, or a reason.
+ */
+export function decodeBase64Text(text: string): { bytes: Buffer } | { problem: string } {
+	let body = text.trim();
+	if (/^data:/i.test(body)) {
+		if (!DATA_URL_PREFIX.test(body)) return { problem: 'The data: URL is not base64-encoded (it needs ";base64," before the data).' };
+		body = body.replace(DATA_URL_PREFIX, '');
+	}
+	body = body.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+	if (body === '') return { problem: 'The base64 text is empty.' };
+	if (/^https?:\/\//i.test(body)) return { problem: 'This is a URL, not base64: choose Image Source "Image URL".' };
+	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.replace(/=+$/, '').length % 4 === 1) {
+		return { problem: 'The text is not valid base64 (only A–Z, a–z, 0–9, +, / and = padding may appear).' };
+	}
+	return { bytes: Buffer.from(body, 'base64') };
+}
+
+/** Huawei downloads the URL itself, so only its shape is checked here. */
+export function checkImageUrl(url: string): string | undefined {
+	const trimmed = url.trim();
+	if (trimmed === '') return 'The image URL is empty.';
+	if (/^data:/i.test(trimmed)) return 'This is a data: URL, not a web address: choose Image Source "Base64 Text".';
+	let parsed: URL;
+	try {
+		parsed = new URL(trimmed);
+	} catch {
+		return `"${trimmed.slice(0, 80)}" is not a valid URL: enter a full http(s) address.`;
+	}
+	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+		return `Huawei downloads http(s) URLs only (got ${parsed.protocol}): upload the file somewhere reachable (OBS recommended) or send it as binary.`;
+	}
+	return undefined;
+}
+
+/**
+ * A hint for the binary property field, which takes a NAME: people often put the file's base64, a
+ * data: URL or a whole expression result there. Undefined when the name looks like a name.
+ */
+export function binaryFieldHint(value: unknown): string | undefined {
+	if (typeof value !== 'string') {
+		return 'This field takes the NAME of the binary property (e.g. "data"), but it received an object: write just the name, without {{ }}.';
+	}
+	const name = value.trim();
+	if (name === '') return 'Enter the name of the binary property that holds the image (usually "data").';
+	if (/^data:/i.test(name) || (name.length > 64 && /^[A-Za-z0-9+/=\s_-]+$/.test(name))) {
+		return 'This field takes the NAME of the binary property (e.g. "data"), not the file itself — it seems to hold base64: choose Image Source "Base64 Text" and put it there.';
+	}
+	if (/[{}\s[\]]/.test(name) || name.length > 100) {
+		return 'This field takes the NAME of the binary property (e.g. "data"), but it seems to hold an expression result: write just the name.';
+	}
+	return undefined;
+}
+
+/** "not found" explained with what the item does have. */
+export function missingBinaryMessage(name: unknown, item: INodeExecutionData): string {
+	const hint = binaryFieldHint(name);
+	if (hint) return hint;
+	const available = Object.keys(item.binary ?? {});
+	if (available.length === 0) {
+		return `The item has no binary data, so there is no "${String(name)}" to read: add a node that loads the file before this one (e.g. Read Files from Disk, or HTTP Request with Response Format "File"), or use Image Source "Image URL" or "Base64 Text".`;
+	}
+	return `The item has no binary property "${String(name)}"; it has ${available.map((key) => `"${key}"`).join(', ')}: enter one of those.`;
+}
+
+export interface ImageInputParameters {
+	source: ImageSource;
+	binaryPropertyName?: unknown;
+	url?: string;
+	base64?: string;
+	edition: Edition;
+}
+
+/** A payload from bytes, or the problem with them. */
+export function imagePayloadFromBytes(bytes: Uint8Array, edition: Edition, field: string): ImagePayload {
+	const info = sniffImage(bytes);
+	const problem = checkImageBytes(info, bytes.length, edition);
+	if (problem) throw new ImageInputProblem(problem, field);
+	const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return { kind: 'image', base64: buffer.toString('base64'), info, byteLength: bytes.length };
+}
+
+/**
+ * Loads one item's image (only when its turn comes, so a batch never holds every image at once) and
+ * checks it. Throws ImageInputProblem for anything the user must fix.
+ */
+export async function loadImage(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	item: INodeExecutionData,
+	parameters: ImageInputParameters,
+): Promise<ImagePayload> {
+	const field = FIELD_LABELS[parameters.source];
+	if (parameters.source === 'url') {
+		const url = String(parameters.url ?? '');
+		const problem = checkImageUrl(url);
+		if (problem) throw new ImageInputProblem(problem, field);
+		return { kind: 'url', url: url.trim() };
+	}
+	if (parameters.source === 'base64') {
+		const decoded = decodeBase64Text(String(parameters.base64 ?? ''));
+		if ('problem' in decoded) throw new ImageInputProblem(decoded.problem, field);
+		return imagePayloadFromBytes(decoded.bytes, parameters.edition, field);
+	}
+	const name = parameters.binaryPropertyName;
+	if (typeof name !== 'string' || binaryFieldHint(name) || !item.binary?.[name.trim()]) {
+		throw new ImageInputProblem(missingBinaryMessage(typeof name === 'string' ? name.trim() : name, item), field);
+	}
+	this.helpers.assertBinaryData(itemIndex, name.trim());
+	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, name.trim());
+	return imagePayloadFromBytes(bytes, parameters.edition, field);
+}

@@ -1,0 +1,90 @@
+/**
+ * Output shaping (pure): Huawei's answer → one predictable item per input item.
+ * The 13 key fields are always present (empty string when Huawei left one out), so expressions and
+ * AI agents downstream never meet `undefined`.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { KEY_FIELDS, MRZ_LINE_FIELDS } from './fields';
+
+export interface OutputOptions {
+	/** Also return Huawei's whole response under `raw`. */
+	includeRawResponse: boolean;
+	/** Empty: the item's JSON is the result. Otherwise: the input JSON with the result under this property. */
+	resultProperty: string;
+	/** Pass the input item's binary through (default true, so a later node can archive the image). */
+	keepInputBinary: boolean;
+}
+
+export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = { includeRawResponse: false, resultProperty: '', keepInputBinary: true };
+
+function isRecord(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Huawei's `result` object out of a response body, or undefined when the body holds none. */
+export function resultOf(body: unknown): IDataObject | undefined {
+	return isRecord(body) && isRecord(body.result) ? body.result : undefined;
+}
+
+/** The predictable result: key fields (trimmed; given_name may carry trailing spaces), MRZ lines, confidence, extra_info. */
+export function shapeResult(body: unknown, options: Pick<OutputOptions, 'includeRawResponse'>): IDataObject {
+	const result = resultOf(body) ?? {};
+	const shaped: IDataObject = {};
+	for (const field of KEY_FIELDS) {
+		const value = result[field];
+		shaped[field] = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+	}
+	// MRZ lines verbatim: stray spaces inside are the MRZ engine's business, not ours.
+	for (const field of MRZ_LINE_FIELDS) {
+		if (typeof result[field] === 'string') shaped[field] = result[field];
+	}
+	shaped.confidence = isRecord(result.confidence) ? { ...result.confidence } : {};
+	shaped.extra_info = isRecord(result.extra_info) ? { ...result.extra_info } : {};
+	if (options.includeRawResponse) shaped.raw = isRecord(body) ? body : { body: body as string };
+	return shaped;
+}
+
+/** The output item for a successful read: result (with verdict) placed per the options. */
+export function buildResultItem(
+	input: INodeExecutionData,
+	result: IDataObject,
+	options: OutputOptions,
+	itemIndex: number,
+): INodeExecutionData {
+	const property = options.resultProperty.trim();
+	const json: IDataObject = property ? { ...input.json, [property]: result } : result;
+	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	if (options.keepInputBinary && input.binary) item.binary = input.binary;
+	return item;
+}
+
+/** What an error item carries besides the message (no secret ever: codes, ids, advice). */
+export interface ErrorDetails {
+	message: string;
+	description?: string;
+	code?: string;
+	httpStatus?: number;
+	requestId?: string;
+}
+
+/**
+ * The error item for continue-on-fail / the error output: `json.error` is the message (n8n's convention),
+ * `item.error` the error itself (so the error output picks it up whatever else the JSON holds).
+ */
+export function buildErrorItem(
+	input: INodeExecutionData,
+	details: ErrorDetails,
+	error: INodeExecutionData['error'],
+	options: Pick<OutputOptions, 'keepInputBinary'>,
+	itemIndex: number,
+): INodeExecutionData {
+	const json: IDataObject = { error: details.message };
+	for (const key of ['description', 'code', 'httpStatus', 'requestId'] as const) {
+		if (details[key] !== undefined) json[key] = details[key];
+	}
+	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	if (error) item.error = error;
+	if (options.keepInputBinary && input.binary) item.binary = input.binary;
+	return item;
+}

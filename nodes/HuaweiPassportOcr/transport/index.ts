@@ -1,0 +1,242 @@
+/**
+ * The only place that talks HTTP. Every call goes through n8n's httpRequestWithAuthentication (so the
+ * credential signs it or adds its token) with a JSON body, a timeout, and retries with back-off.
+ *
+ * Token handling, per run:
+ * - n8n fetches a token inside the first request that finds none stored. Concurrent first requests
+ *   would each fetch one, so until one request has had an answer, requests go one at a time.
+ * - n8n refreshes a token only when a request throws a 401. Requests here normally take every status
+ *   as an answer (ignoreHttpStatusErrors), so a 401 reaches this code instead; then exactly one
+ *   request is resent the way that lets n8n refresh and resend, while the others wait for it and
+ *   resend with the new token: one token exchange after expiry, not one per request in flight.
+ */
+import { sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { adviseOnFailure, parseFailure, retryClass } from './errors';
+import type { ErrorContext, HuaweiFailure } from './errors';
+
+export const IAM_CREDENTIAL = 'huaweiCloudApi';
+export const AKSK_CREDENTIAL = 'huaweiCloudAkSkApi';
+
+/** The credentials fill the project id into this placeholder (see credentials/common/request.ts). */
+export const PROJECT_ID_PLACEHOLDER = '{project_id}';
+
+export function ocrUrl(ocrEndpoint: string, api: string): string {
+	return `${ocrEndpoint}/v2/${PROJECT_ID_PLACEHOLDER}/ocr/${api}`;
+}
+
+export interface TransportSettings {
+	credentialType: string;
+	/** Per attempt, milliseconds. */
+	timeoutMs: number;
+	/** Retries after the first attempt, for throttling and 502/503/504 only. */
+	maxRetries: number;
+	/** First back-off step, milliseconds; doubles per retry (with jitter). */
+	retryDelayMs: number;
+	/** Upper bound for any single wait, milliseconds. */
+	maxDelayMs?: number;
+	/** Region and endpoint for the error advice. */
+	context: ErrorContext;
+	/** Called when Huawei throttles (once per wave), so the caller can lower its concurrency. */
+	onThrottle?: () => void;
+}
+
+export interface HuaweiResponse {
+	body: IDataObject;
+	requestId?: string;
+	/** How many attempts it took (1 = no retry). */
+	attempts: number;
+}
+
+/** A failed call: either Huawei answered with an error, or the credential could not be used at all. */
+export class HuaweiCallError extends Error {
+	constructor(
+		readonly failure: HuaweiFailure,
+		/** The credential itself failed (token exchange, signing setup): the rest of the run will too. */
+		readonly credentialFailure = false,
+		message?: string,
+		readonly detail?: string,
+	) {
+		super(message ?? adviseOnFailure(failure).message);
+		this.name = 'HuaweiCallError';
+	}
+}
+
+interface RawResponse {
+	status: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+/** Exponential back-off with equal jitter; Retry-After wins when Huawei sends one. */
+export function backoffDelay(attempt: number, baseMs: number, maxMs: number, retryAfterSeconds?: number, random = Math.random()): number {
+	if (retryAfterSeconds !== undefined) return Math.min(maxMs, Math.round(retryAfterSeconds * 1000 + random * baseMs));
+	const step = Math.min(maxMs, baseMs * 2 ** attempt);
+	return Math.round(step / 2 + (random * step) / 2);
+}
+
+const NETWORK_CODE = /^(E[A-Z0-9_]+|ERR_[A-Z_]+)$/;
+
+function asRecord(value: unknown): Record<string, unknown> {
+	return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+export class OcrTransport {
+	/** An answer (any status) came back once: a token exists, requests may run in parallel. */
+	private warmed = false;
+	private exclusive?: Promise<unknown>;
+	private refreshing?: Promise<void>;
+	/** Bumped after each token refresh; a 401 from an older generation just resends. */
+	private generation = 0;
+	/** Bumped each time concurrency is lowered; throttles from older requests do not lower it again. */
+	private throttleWave = 0;
+	private fatal?: HuaweiCallError;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly settings: TransportSettings,
+	) {}
+
+	private get refreshable(): boolean {
+		return this.settings.credentialType === IAM_CREDENTIAL;
+	}
+
+	/** POST a JSON body to an OCR API; resolves with the 2xx body or throws HuaweiCallError. */
+	async post(url: string, body: IDataObject): Promise<HuaweiResponse> {
+		const maxDelay = this.settings.maxDelayMs ?? 60_000;
+		for (let attempt = 0; ; attempt++) {
+			const wave = this.throttleWave;
+			let failure: HuaweiFailure;
+			let error: HuaweiCallError;
+			try {
+				const response = await this.exchange(url, body);
+				failure = parseFailure(response.status, response.body, response.headers);
+				if (response.status >= 200 && response.status < 300) {
+					return { body: asRecord(response.body) as IDataObject, requestId: failure.requestId, attempts: attempt + 1 };
+				}
+				error = new HuaweiCallError(failure);
+			} catch (thrown) {
+				// exchange() only ever throws HuaweiCallError (send() classifies everything n8n throws).
+				error =
+					thrown instanceof HuaweiCallError
+						? thrown
+						: new HuaweiCallError({}, true, (thrown as Error)?.message ?? 'The request failed');
+				failure = error.failure;
+				if (error.credentialFailure) throw error;
+			}
+			const retry = retryClass(failure);
+			if (retry === 'throttled' && wave === this.throttleWave) {
+				this.throttleWave++;
+				this.settings.onThrottle?.();
+			}
+			if (retry === 'no' || attempt >= this.settings.maxRetries) throw error;
+			await sleep(backoffDelay(attempt, this.settings.retryDelayMs, maxDelay, failure.retryAfterSeconds));
+		}
+	}
+
+	/** One answer for one request, including the single token refresh a 401 may need. */
+	private async exchange(url: string, body: IDataObject): Promise<RawResponse> {
+		const generation = this.generation;
+		const response = await this.sendGated(url, body);
+		if (response.status !== 401 || !this.refreshable) return response;
+		if (this.generation !== generation) return await this.sendGated(url, body);
+		if (this.refreshing) {
+			await this.refreshing;
+			return await this.sendGated(url, body);
+		}
+		let refreshed: RawResponse | undefined;
+		let refreshError: unknown;
+		this.refreshing = this.send(url, body, true)
+			.then(
+				(answer) => {
+					refreshed = answer;
+				},
+				(error: unknown) => {
+					refreshError = error;
+				},
+			)
+			.finally(() => {
+				this.generation++;
+				this.refreshing = undefined;
+			});
+		await this.refreshing;
+		if (refreshed) return refreshed;
+		throw refreshError;
+	}
+
+	/** Waits for a token refresh in progress, and sends alone until the first answer came back. */
+	private async sendGated(url: string, body: IDataObject): Promise<RawResponse> {
+		while (!this.warmed) {
+			if (this.fatal) throw this.fatal;
+			if (!this.exclusive) {
+				const first = this.send(url, body, false);
+				this.exclusive = first;
+				try {
+					const answer = await first;
+					this.warmed = true;
+					return answer;
+				} finally {
+					this.exclusive = undefined;
+				}
+			}
+			await this.exclusive.then(
+				() => undefined,
+				() => undefined,
+			);
+		}
+		if (this.refreshing) await this.refreshing;
+		if (this.fatal) throw this.fatal;
+		return await this.send(url, body, false);
+	}
+
+	/**
+	 * One HTTP request. With `letN8nRefresh`, a 4xx/5xx throws inside n8n, which is what makes it refresh
+	 * the token on a 401 and resend once; the error's status and body are turned back into an answer.
+	 */
+	private async send(url: string, body: IDataObject, letN8nRefresh: boolean): Promise<RawResponse> {
+		if (this.fatal) throw this.fatal;
+		const options: IHttpRequestOptions = {
+			method: 'POST',
+			url,
+			body,
+			json: true,
+			headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+			timeout: this.settings.timeoutMs,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: !letN8nRefresh,
+		};
+		try {
+			const response = (await this.context.helpers.httpRequestWithAuthentication.call(
+				this.context,
+				this.settings.credentialType,
+				options,
+			)) as IN8nHttpFullResponse;
+			return { status: response.statusCode, body: response.body, headers: asRecord(response.headers) };
+		} catch (error) {
+			const outcome = this.classify(error, letN8nRefresh);
+			if (outcome instanceof HuaweiCallError) throw outcome;
+			return outcome;
+		}
+	}
+
+	/** Turns what n8n threw into an answer (refresh path), a network failure, or a credential failure. */
+	private classify(error: unknown, letN8nRefresh: boolean): RawResponse | HuaweiCallError {
+		const thrown = asRecord(error);
+		const httpCode = thrown.httpCode === undefined || thrown.httpCode === null ? '' : String(thrown.httpCode);
+		if (letN8nRefresh && /^\d{3}$/.test(httpCode)) {
+			const data = asRecord(thrown.context).data;
+			return { status: Number(httpCode), body: data ?? thrown.description ?? '', headers: {} };
+		}
+		if (NETWORK_CODE.test(httpCode) || typeof thrown.code === 'string') {
+			const networkCode = NETWORK_CODE.test(httpCode) ? httpCode : String(thrown.code);
+			return new HuaweiCallError({ networkCode }, false, undefined, String(thrown.message ?? ''));
+		}
+		// Neither an answer nor a network error: the credential could not produce a token or a
+		// signature (its message already says why). Every later request would fail the same way.
+		const message = typeof thrown.message === 'string' && thrown.message ? thrown.message : 'The credential could not be used';
+		const description = typeof thrown.description === 'string' ? thrown.description : undefined;
+		this.fatal = new HuaweiCallError({ iam: true }, true, message, description);
+		return this.fatal;
+	}
+}
