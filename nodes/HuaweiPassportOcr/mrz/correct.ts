@@ -68,15 +68,20 @@ function letterFixes(lines: string[], all: Position[]): MrzCorrection[] {
 		});
 }
 
-/** A 'K' inside the name's trailing padding ('<<K<<') is a misread filler. */
+/**
+ * A lone 'K' in the name's trailing padding ('<<K<<' or a final '<<K') is a misread filler; 'KK' or a
+ * 'K' followed by letters is a name and stays.
+ */
 function fillerFixes(lines: string[], all: Position[]): MrzCorrection[] {
 	const name = all.filter((p) => p.type === 'name');
-	const text = name.map((p) => charAt(lines, p)).join('');
-	const padding = /<<[<K]*$/.exec(text);
-	if (!padding) return [];
+	const text = name.map((p) => charAt(lines, p));
 	const fixes: MrzCorrection[] = [];
-	for (let i = padding.index; i < text.length; i++) {
-		if (text[i] === 'K') fixes.push(change(name[i], 'K', '<'));
+	for (let i = 2; i < text.length; i++) {
+		const lone = text[i] === 'K' && text[i - 1] === '<' && text[i - 2] === '<' && (text[i + 1] ?? '<') === '<';
+		if (lone && /^[<K]*$/.test(text.slice(i + 1).join(''))) {
+			fixes.push(change(name[i], 'K', '<'));
+			text[i] = '<';
+		}
 	}
 	return fixes;
 }
