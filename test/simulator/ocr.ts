@@ -13,11 +13,18 @@ const invalid = (detail: string) => serviceError(400, 'AIS.0101', SERVICE.invali
 const unsupported = () => serviceError(400, 'AIS.0102', SERVICE.formatNotSupported);
 const tooLarge = () => serviceError(400, 'ModelArts.4104', SERVICE.bodyTooLarge);
 
-/** Strict padded base64 (what Buffer/btoa/Python produce); anything else is not an image. */
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Strict padded base64 (what Buffer, btoa and Python produce). Checked with a flat scan, not a grouped
+ * regex, which would overflow the stack on 10 MB strings.
+ */
+function isStrictBase64(text: string): boolean {
+	if (text.length % 4 !== 0 || /[^A-Za-z0-9+/=]/.test(text)) return false;
+	const padding = text.indexOf('=');
+	return padding < 0 || (padding >= text.length - 2 && (padding === text.length - 1 || text[text.length - 1] === '='));
+}
 
 function decodeImage(image: string): Buffer | SimResponse {
-	if (image.startsWith('data:') || !BASE64.test(image)) return unsupported();
+	if (image.startsWith('data:') || !isStrictBase64(image)) return unsupported();
 	return Buffer.from(image, 'base64');
 }
 
