@@ -1,6 +1,6 @@
 import { signRequest } from '../../credentials/common/signing';
 import { startSimulator, type Simulator } from './index';
-import { callOcr, getToken, ICAO_TRUTH, imageBody, makeImage, postJson, request, requestToken, tokenBody } from './testkit';
+import { callOcr, getToken, imageBody, passportFile, postJson, request, requestToken, tokenBody } from './testkit';
 
 const MFA_USER = { account: 'sim-account', name: 'mfa-user', password: 'Mfa-Passw0rd!', mfaPasscode: '246810' };
 
@@ -105,7 +105,7 @@ describe('simulator IAM', () => {
 		expect(reply.status).toBe(201);
 		expect(reply.json.token.project).toBeUndefined();
 		expect(reply.json.token.domain).toEqual({ id: sim.config.accountId, name: sim.config.account });
-		const ocr = await callOcr(sim, reply.headers.get('x-subject-token')!, imageBody(makeImage('png', { truth: ICAO_TRUTH })));
+		const ocr = await callOcr(sim, reply.headers.get('x-subject-token')!, imageBody(passportFile('icao-specimen', 'png')));
 		expect(ocr.status).toBe(401);
 		expect(ocr.json).toEqual({ error_code: 'ModelArts.0212', error_msg: expect.any(String) });
 	});

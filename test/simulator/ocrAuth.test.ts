@@ -6,16 +6,15 @@ import {
 	callOcr,
 	callOcrSigned,
 	getToken,
-	ICAO_TRUTH,
 	imageBody,
-	makeImage,
+	passportFile,
 	ocrUrl,
 	postJson,
 	rawRequest,
 	request,
 } from './testkit';
 
-const body = imageBody(makeImage('png', { truth: ICAO_TRUTH }));
+const body = imageBody(passportFile('icao-specimen', 'png'));
 const flip = (hex: string) => hex.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
 
 function expectGatewayError(reply: { status: number; json: any; headers: Headers }, status: number, code: string, message?: string | RegExp) {// eslint-disable-line @typescript-eslint/no-explicit-any

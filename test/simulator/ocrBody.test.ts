@@ -1,8 +1,8 @@
 import { IMAGE_LIMITS } from '../../nodes/HuaweiPassportOcr/helpers/image';
 import { startSimulator, type Simulator } from './index';
-import { callOcr, getToken, ICAO_TRUTH, imageBody, makeImage, ocrUrl, postJson } from './testkit';
+import { badFile, callOcr, getToken, imageBody, ocrUrl, pageOfSize, passportFile, postJson } from './testkit';
 
-const passport = makeImage('png', { truth: ICAO_TRUTH });
+const passport = passportFile('icao-specimen', 'png');
 const base64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 
 describe('simulator OCR body checks (international edition)', () => {
@@ -56,19 +56,23 @@ describe('simulator OCR body checks (international edition)', () => {
 		['base64url alphabet', base64(passport).replace(/\+/g, '-').replace(/\//g, '_') + '-_'],
 		['missing padding', base64(passport.subarray(0, passport.length - 1)).replace(/=+$/, '')],
 		['line breaks', base64(passport).replace(/(.{76})/g, '$1\n')],
-		['a GIF', base64('GIF89a\x10\x00\x10\x00\x00\x00\x00;')],
-		['a PDF', base64('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n')],
-		['a WebP', base64('RIFF\x1a\x00\x00\x00WEBPVP8 ')],
-		['a truncated JPEG', base64(makeImage('jpeg', { truth: ICAO_TRUTH }).subarray(0, 400))],
+		['a GIF', base64(badFile('gif'))],
+		['a PDF', base64(badFile('pdf'))],
+		['a WebP', base64(badFile('webp'))],
+		['a HEIC', base64(badFile('heic'))],
+		['a text file', base64(badFile('text'))],
+		['a truncated JPEG (truth intact)', base64(badFile('truncated-jpeg'))],
 		['a truncated PNG', base64(passport.subarray(0, passport.length - 20))],
+		['an empty file as base64 padding', '===='],
 		['random bytes', base64(Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37) % 256)))],
 	])('answers %s with AIS.0102', async (_what, image) => {
 		await expectServiceError({ image }, 400, 'AIS.0102');
 	});
 
 	it('answers an encoded image over 10 MiB (request still under 12 MiB) with ModelArts.4104', async () => {
-		const big = makeImage('png', { truth: ICAO_TRUTH, padBytes: 8 * 1024 * 1024 });
+		const big = badFile('huge');
 		expect(base64(big).length).toBeGreaterThan(IMAGE_LIMITS.maxBase64Bytes);
+		expect(base64(big).length).toBeLessThan(IMAGE_LIMITS.maxRequestBytes - 100);
 		await expectServiceError(imageBody(big), 400, 'ModelArts.4104');
 	});
 
@@ -78,11 +82,15 @@ describe('simulator OCR body checks (international edition)', () => {
 		['8193 px wide', 8193, 20],
 		['9000 px high', 20, 9000],
 	])('answers a %s image with AIS.0103', async (_what, width, height) => {
-		await expectServiceError(imageBody(makeImage('png', { width, height, truth: ICAO_TRUTH })), 400, 'AIS.0103');
+		await expectServiceError(imageBody(pageOfSize(width, height)), 400, 'AIS.0103');
+	});
+
+	it.each([['tiny'], ['too-wide']] as const)('answers the %s fixture with AIS.0103', async (kind) => {
+		await expectServiceError(imageBody(badFile(kind)), 400, 'AIS.0103');
 	});
 
 	it('accepts both ends of the side range (15 and 8192 px)', async () => {
-		const reply = await ocr(imageBody(makeImage('png', { width: 8192, height: 15, truth: ICAO_TRUTH })));
+		const reply = await ocr(imageBody(pageOfSize(8192, 15)));
 		expect(reply.status).toBe(200);
 	});
 
@@ -92,18 +100,19 @@ describe('simulator OCR body checks (international edition)', () => {
 
 	it('checks in Huawei order: presence, then format, then size, then sides, then country_code, then recognition', async () => {
 		await expectServiceError({ image: 'data:xx', url: 'http://127.0.0.1/' }, 400, 'AIS.0101');
-		await expectServiceError({ image: base64('GIF89a...'), country_code: 'USA' }, 400, 'AIS.0102');
-		const bigGif = Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(8 * 1024 * 1024)]);
-		await expectServiceError(imageBody(bigGif), 400, 'AIS.0102');
-		const bigTiny = makeImage('png', { width: 10, height: 10, padBytes: 8 * 1024 * 1024 });
+		await expectServiceError(imageBody(badFile('gif'), { country_code: 'USA' }), 400, 'AIS.0102');
+		const padding = Buffer.alloc(8 * 1024 * 1024);
+		await expectServiceError(imageBody(Buffer.concat([badFile('gif'), padding])), 400, 'AIS.0102');
+		// A BMP may carry bytes after its pixels: a 10×10 page made over 10 MiB.
+		const bigTiny = Buffer.concat([pageOfSize(10, 10, { format: 'bmp' }), padding]);
 		await expectServiceError(imageBody(bigTiny), 400, 'ModelArts.4104');
-		await expectServiceError(imageBody(makeImage('png', { width: 10, height: 10 }), { country_code: 'USA' }), 400, 'AIS.0103');
-		await expectServiceError(imageBody(makeImage('png'), { country_code: 'USA' }), 400, 'AIS.0101');
-		await expectServiceError(imageBody(makeImage('png')), 400, 'AIS.0104');
+		await expectServiceError(imageBody(pageOfSize(10, 10), { country_code: 'USA' }), 400, 'AIS.0103');
+		await expectServiceError(imageBody(badFile('no-truth'), { country_code: 'USA' }), 400, 'AIS.0101');
+		await expectServiceError(imageBody(badFile('no-truth')), 400, 'AIS.0104');
 	});
 
 	it('applies the same checks to general-text', async () => {
-		const reply = await ocr({ image: base64('GIF89a...') }, 'general-text');
+		const reply = await ocr(imageBody(badFile('gif')), 'general-text');
 		expect(reply.status).toBe(400);
 		expect(reply.json.error_code).toBe('AIS.0102');
 	});
@@ -119,15 +128,15 @@ describe('simulator OCR body checks (G42 edition)', () => {
 	afterAll(() => sim.stop());
 
 	it('limits sides to 4096 px', async () => {
-		const edge = await callOcr(sim, token, imageBody(makeImage('png', { width: 4096, height: 20, truth: ICAO_TRUTH })));
+		const edge = await callOcr(sim, token, imageBody(pageOfSize(4096, 20)));
 		expect(edge.status).toBe(200);
-		const over = await callOcr(sim, token, imageBody(makeImage('png', { width: 4097, height: 20, truth: ICAO_TRUTH })));
+		const over = await callOcr(sim, token, imageBody(pageOfSize(4097, 20)));
 		expect(over.status).toBe(400);
 		expect(over.json.error_code).toBe('AIS.0103');
 	});
 
 	it('switches edition at run time through the knob', async () => {
-		const wide = imageBody(makeImage('png', { width: 5000, height: 20, truth: ICAO_TRUTH }));
+		const wide = imageBody(badFile('wide-4500'));
 		sim.setKnobs({ edition: 'international' });
 		try {
 			const reply = await callOcr(sim, token, wide);

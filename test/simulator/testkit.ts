@@ -1,162 +1,44 @@
 /**
- * Helpers for the simulator's own tests: tiny but valid images of the four formats with a ground truth
- * embedded (the fixtures generator makes the real ones), and small HTTP helpers.
+ * Helpers for the simulator's own tests: the committed fixture images (test/fixtures, truth embedded)
+ * and small HTTP helpers.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { crc32, deflateSync } from 'node:zlib';
-
-import { encode as encodeJpeg } from 'jpeg-js';
 
 import { signRequest, type SigningKeys } from '../../credentials/common/signing';
-import { encodeTruth, type PassportTruth } from '../fixtures/truth';
+import {
+	badFileName,
+	committedImagePath,
+	documentFileName,
+	DOCUMENTS,
+	ensureGeneratedFixture,
+	makePassportImage,
+	type BadFileKind,
+	type DocumentName,
+	type FixtureFormat,
+} from '../fixtures';
 import type { Simulator } from './index';
 
-// ------------------------------------------------------------------------------------------------
-// Ground truths: the ICAO 9303 specimen (MRZ only) and a Chinese passport (all 13 fields).
+/** A committed passport page (test/fixtures/images). */
+export const passportFile = (name: DocumentName, format: FixtureFormat = 'jpeg'): Buffer =>
+	readFileSync(committedImagePath(documentFileName(name, format)));
 
-export const ICAO_TRUTH: PassportTruth = {
-	kind: 'mrz',
-	label: 'icao-specimen',
-	fields: {
-		passport_type: 'P',
-		country_code: 'UTO',
-		passport_number: 'L898902C3',
-		nationality: 'UTO',
-		surname: 'ERIKSSON',
-		given_name: 'ANNA MARIA',
-		sex: 'F',
-		date_of_birth: '1974-08-12',
-		date_of_expiry: '2012-04-15',
-	},
-	mrz: ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'],
-	text: ['PASSPORT', 'Utopia'],
-};
+/** A committed bad file, or the generated 'huge' one (8.4 MB BMP: base64 over 10 MiB, request under 12 MiB). */
+export const badFile = (kind: BadFileKind): Buffer =>
+	readFileSync(kind === 'huge' ? ensureGeneratedFixture('huge') : committedImagePath(badFileName(kind)));
 
-export const CHN_TRUTH: PassportTruth = {
-	kind: 'chn',
-	label: 'chn-sample',
-	fields: {
-		passport_type: 'P',
-		country_code: 'CHN',
-		passport_number: 'E12345678',
-		nationality: 'CHN',
-		surname: 'ZHANG',
-		given_name: 'SAN',
-		sex: 'M',
-		date_of_birth: '1990-01-01',
-		date_of_expiry: '2030-01-01',
-		date_of_issue: '2020-01-02',
-		place_of_birth: 'BEIJING',
-		place_of_issue: 'BEIJING',
-		issuing_authority: 'P.R.China',
-	},
-	mrz: ['PONCHNZHANG<<SAN<<<<<<<<<<<<<<<<<<<<<<<<<<<<', 'E123456786CHN9001011M3001014<<<<<<<<<<<<<<00'],
-	confidence: { surname: 0.42 },
-	omitConfidence: ['place_of_birth'],
-	extra_info: { surname: '张', given_name: '三' },
-	text: ['中华人民共和国', 'PEOPLE\'S REPUBLIC OF CHINA'],
-};
-
-// ------------------------------------------------------------------------------------------------
-// Images
-
-export type TestFormat = 'png' | 'jpeg' | 'bmp' | 'tiff';
-
-export interface ImageSpec {
-	width?: number;
-	height?: number;
-	truth?: PassportTruth;
-	/** PNG only: a private ancillary chunk of this many bytes, to make big files cheaply. */
-	padBytes?: number;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-	const head = Buffer.alloc(8);
-	head.writeUInt32BE(data.length, 0);
-	head.write(type, 4, 'latin1');
-	const crc = Buffer.alloc(4);
-	crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-	return Buffer.concat([head, data, crc]);
-}
-
-function png({ width = 64, height = 48, truth, padBytes }: ImageSpec): Buffer {
-	const ihdr = Buffer.alloc(13);
-	ihdr.writeUInt32BE(width, 0);
-	ihdr.writeUInt32BE(height, 4);
-	ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
-	const rows = Buffer.alloc((width + 1) * height, 0x80);
-	for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter type None
-	return Buffer.concat([
-		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-		pngChunk('IHDR', ihdr),
-		...(truth ? [pngChunk('tEXt', Buffer.concat([Buffer.from('hwsim\0', 'latin1'), encodeTruth(truth)]))] : []),
-		...(padBytes ? [pngChunk('zzPd', Buffer.alloc(padBytes))] : []),
-		pngChunk('IDAT', deflateSync(rows)),
-		pngChunk('IEND', Buffer.alloc(0)),
-	]);
-}
-
-function jpeg({ width = 64, height = 48, truth }: ImageSpec): Buffer {
-	const encoded = encodeJpeg({ data: Buffer.alloc(width * height * 4, 0x80), width, height }, 50).data;
-	if (!truth) return encoded;
-	const comment = encodeTruth(truth);
-	const segment = Buffer.alloc(4);
-	segment.set([0xff, 0xfe], 0);
-	segment.writeUInt16BE(comment.length + 2, 2);
-	return Buffer.concat([encoded.subarray(0, 2), segment, comment, encoded.subarray(2)]);
-}
-
-function bmp({ width = 64, height = 48, truth }: ImageSpec): Buffer {
-	const rowBytes = Math.ceil((width * 3) / 4) * 4;
-	const header = Buffer.alloc(54);
-	header.write('BM', 0, 'latin1');
-	header.writeUInt32LE(54 + rowBytes * height, 2);
-	header.writeUInt32LE(54, 10);
-	header.writeUInt32LE(40, 14);
-	header.writeInt32LE(width, 18);
-	header.writeInt32LE(height, 22);
-	header.writeUInt16LE(1, 26);
-	header.writeUInt16LE(24, 28);
-	header.writeUInt32LE(rowBytes * height, 34);
-	return Buffer.concat([header, Buffer.alloc(rowBytes * height, 0x80), truth ? encodeTruth(truth) : Buffer.alloc(0)]);
-}
-
-function tiff({ width = 64, height = 48, truth }: ImageSpec): Buffer {
-	const description = Buffer.concat([truth ? encodeTruth(truth) : Buffer.from('test'), Buffer.from([0])]);
-	const entries: [tag: number, type: number, count: number, value: number][] = [];
-	const ifdOffset = 8;
-	const entryCount = 10;
-	const descriptionOffset = ifdOffset + 2 + entryCount * 12 + 4;
-	const pixelOffset = descriptionOffset + description.length;
-	entries.push(
-		[256, 4, 1, width],
-		[257, 4, 1, height],
-		[258, 3, 1, 8],
-		[259, 3, 1, 1],
-		[262, 3, 1, 1],
-		[270, 2, description.length, descriptionOffset],
-		[273, 4, 1, pixelOffset],
-		[277, 3, 1, 1],
-		[278, 4, 1, height],
-		[279, 4, 1, width * height],
-	);
-	const ifd = Buffer.alloc(2 + entryCount * 12 + 4);
-	ifd.writeUInt16LE(entryCount, 0);
-	entries.forEach(([tag, type, count, value], i) => {
-		const at = 2 + i * 12;
-		ifd.writeUInt16LE(tag, at);
-		ifd.writeUInt16LE(type, at + 2);
-		ifd.writeUInt32LE(count, at + 4);
-		if (type === 3) ifd.writeUInt16LE(value, at + 8);
-		else ifd.writeUInt32LE(value, at + 8);
+/** A page of exactly this size, with the ICAO specimen's truth unless told otherwise. */
+export const pageOfSize = (
+	width: number,
+	height: number,
+	options: { format?: FixtureFormat; document?: DocumentName | null } = {},
+): Buffer =>
+	makePassportImage({
+		format: options.format ?? 'png',
+		width,
+		height,
+		truth: options.document === null ? undefined : DOCUMENTS[options.document ?? 'icao-specimen'],
 	});
-	const head = Buffer.from([0x49, 0x49, 42, 0, ifdOffset, 0, 0, 0]);
-	return Buffer.concat([head, ifd, description, Buffer.alloc(width * height, 0x80)]);
-}
-
-const BUILDERS: Record<TestFormat, (spec: ImageSpec) => Buffer> = { png, jpeg, bmp, tiff };
-
-export const makeImage = (format: TestFormat, spec: ImageSpec = {}): Buffer => BUILDERS[format](spec);
 
 // ------------------------------------------------------------------------------------------------
 // HTTP
