@@ -14,6 +14,11 @@ export interface DocumentNumber {
 	value: string;
 	/** The characters the document-number check digit covers, and the digit itself. */
 	covered: string;
+	/**
+	 * Long numbers: some issuers compute the digit with the '<' of position 15 (TD1) / 10 (TD2) kept
+	 * inside the number, which shifts the weights; Doc 9303's own example cannot tell the two apart.
+	 */
+	coveredWithFiller?: string;
 	digit: string;
 	/** TD1/TD2 numbers longer than 9 characters continue in the optional data. */
 	long: boolean;
@@ -36,6 +41,7 @@ export function readDocumentNumber(lines: readonly string[], spec: FormatSpec): 
 		return {
 			value: number,
 			covered: number,
+			coveredWithFiller: `${base}<${continuation.slice(0, -1)}`,
 			digit: continuation.slice(-1),
 			long: true,
 			optionalData: trimFillers(optional.slice(continuation.length).replace(/^<+/, '')),
@@ -57,7 +63,9 @@ export function evaluateChecks(lines: readonly string[], spec: FormatSpec): Part
 	for (const check of spec.checks) {
 		if (check.name === 'documentNumber') {
 			const number = readDocumentNumber(lines, spec);
-			results.documentNumber = evaluate(number.covered, number.digit, false);
+			const plain = evaluate(number.covered, number.digit, false);
+			const withFiller = number.coveredWithFiller ? evaluate(number.coveredWithFiller, number.digit, false) : undefined;
+			results.documentNumber = !plain.valid && withFiller?.valid ? { ...withFiller, variant: 'filler_included' } : plain;
 			continue;
 		}
 		const covered = check.covers.map((s) => slice(lines, s)).join('');

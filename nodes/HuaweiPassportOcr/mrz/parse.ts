@@ -111,6 +111,13 @@ function readFields(spec: FormatSpec, lines: string[], today: Date, found: Findi
 function readChecks(spec: FormatSpec, lines: string[], found: Findings): MrzChecks {
 	const checks = evaluateChecks(lines, spec) as MrzChecks;
 	for (const [name, result] of Object.entries(checks)) {
+		if (result.variant) {
+			found.warnings.push({
+				code: 'check_digit_variant',
+				field: name,
+				message: `${name} check digit holds only with the '<' before the continued number counted (an issuer variant)`,
+			});
+		}
 		if (!result.valid) {
 			found.errors.push({
 				code: 'check_digit',

@@ -37,6 +37,8 @@ export interface CheckResult {
 	expected: string | null;
 	/** The character found in the check-digit position. */
 	actual: string;
+	/** Long document numbers only: the digit holds when the '<' before the continuation is counted. */
+	variant?: 'filler_included';
 }
 
 export type MrzSex = 'M' | 'F' | 'X' | 'unspecified';

@@ -1,4 +1,4 @@
-import { parseMrz } from '../../../../nodes/HuaweiPassportOcr/mrz';
+import { checkDigit, parseMrz } from '../../../../nodes/HuaweiPassportOcr/mrz';
 import { GBR_TD3, GERMAN_TD3, ICAO_TD1, ICAO_TD2, ICAO_TD3, LONG_TD1, SEED, TODAY, USA_TD3 } from './specimens';
 
 const parse = (input: string | string[], options = {}) => parseMrz(input, { today: TODAY, ...options });
@@ -79,6 +79,22 @@ describe('specimens', () => {
 		expect(r.checks?.documentNumber).toEqual({ valid: true, expected: '9', actual: '9' });
 		// Born 1934 (2034 is in the future); expiry 1995 (2095 is beyond any passport's validity).
 		expect(r.fields).toMatchObject({ birthDate: '1934-07-12', expiryDate: '1995-07-12' });
+	});
+
+	it("TD1 long number: a check digit computed with the '<' kept in the number is an issuer variant, with a warning", () => {
+		// D23145890 + continuation 12: the digit differs with and without the '<' (7 vs 1 by weights).
+		const plain = checkDigit('D2314589012');
+		const withFiller = checkDigit('D23145890<12');
+		expect(plain).not.toBe(withFiller);
+		const line1 = `I<UTOD23145890<12${withFiller}`.padEnd(30, '<');
+		const composite = checkDigit(line1.slice(5) + '7408122' + '1204159' + '<<<<<<<<<<<');
+		const r = parse([line1, `7408122F1204159UTO<<<<<<<<<<<${composite}`, ICAO_TD1[2]]);
+		expect(r.fields?.documentNumber).toBe('D2314589012');
+		expect(r.checks?.documentNumber).toEqual({ valid: true, expected: String(withFiller), actual: String(withFiller), variant: 'filler_included' });
+		expect(r.valid).toBe(true);
+		expect(codes(r.warnings)).toContain('check_digit_variant:documentNumber');
+		const wrong = parse([line1.replace(`12${withFiller}`, `12${(withFiller! + 5) % 10}`), `7408122F1204159UTO<<<<<<<<<<<${composite}`, ICAO_TD1[2]]);
+		expect(wrong.checks?.documentNumber.valid).toBe(false);
 	});
 
 	it('Huawei seed example: normalises the stray spaces, reads every field, and fails the masked number', () => {
