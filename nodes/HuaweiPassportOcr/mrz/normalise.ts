@@ -1,3 +1,4 @@
+import { allChecksPass } from './checks';
 import { FORMATS, type FormatSpec } from './formats';
 import type { MrzIssue, NormalisationChange } from './types';
 
@@ -78,7 +79,13 @@ function detectFormat(lines: string[]): FormatSpec | null {
  * (stray spaces, as in Huawei's example), read as fillers when that does, and dropped otherwise.
  * Short lines are padded with fillers, long ones cut, and each change is reported.
  */
-function fitLine(line: string, length: number, lineNumber: number, changes: NormalisationChange[], problems: MrzIssue[]): string {
+function fitLine(
+	line: string,
+	length: number,
+	lineNumber: number,
+	changes: NormalisationChange[],
+	problems: MrzIssue[],
+): { line: string; beforePadding?: string } {
 	let out = line;
 	if (out.includes(' ')) {
 		const dropped = withoutSpaces(out);
@@ -92,14 +99,44 @@ function fitLine(line: string, length: number, lineNumber: number, changes: Norm
 		const padded = out.padEnd(length, '<');
 		changes.push({ what: 'line_padded', line: lineNumber, from: out, to: padded });
 		problems.push({ code: 'line_length', message: `line ${lineNumber} had ${out.length} characters, padded to ${length}` });
-		out = padded;
+		return { line: padded, beforePadding: out };
 	} else if (out.length > length) {
 		const cut = out.slice(0, length);
 		changes.push({ what: 'line_trimmed', line: lineNumber, from: out, to: cut });
 		problems.push({ code: 'line_length', message: `line ${lineNumber} had ${out.length} characters, cut to ${length}` });
 		out = cut;
 	}
-	return out;
+	return { line: out };
+}
+
+/** Every way to put the missing fillers back by lengthening one run of fillers (or the end). */
+function fillerInsertions(short: string, missing: string): string[] {
+	const out = new Set([short + missing]);
+	for (let i = 0; i < short.length; i++) {
+		if (short[i] === '<') out.add(short.slice(0, i) + missing + short.slice(i));
+	}
+	return [...out];
+}
+
+/**
+ * A '<' dropped inside a data line shifts every field after it, so padding at the end cannot be right.
+ * When exactly one placement inside an existing filler run makes every check digit hold, use it.
+ */
+function restoreDroppedFillers(lines: string[], unpadded: Map<number, string>, format: FormatSpec, changes: NormalisationChange[]): string[] {
+	if (allChecksPass(lines, format)) return lines;
+	const nameLine = format.fields.find((f) => f.name === 'name')?.line;
+	for (const [index, short] of unpadded) {
+		if (index + 1 === nameLine) continue; // a name ends in fillers: padding at the end is right
+		const missing = '<'.repeat(format.lineLength - short.length);
+		const passing = fillerInsertions(short, missing).filter((candidate) =>
+			allChecksPass(lines.map((line, i) => (i === index ? candidate : line)), format),
+		);
+		if (passing.length === 1 && passing[0] !== lines[index]) {
+			changes.push({ what: 'filler_restored', line: index + 1, from: lines[index], to: passing[0] });
+			lines = lines.map((line, i) => (i === index ? passing[0] : line));
+		}
+	}
+	return lines;
 }
 
 export function normalise(input: string | readonly string[]): Normalised {
@@ -112,6 +149,12 @@ export function normalise(input: string | readonly string[]): Normalised {
 	if (!format) {
 		return { lines, format, changes, problems: [{ code: 'unrecognised_format', message: `cannot read ${lines.length} line(s) as TD1, TD2 or TD3` }] };
 	}
-	lines = lines.map((line, i) => fitLine(line, format.lineLength, i + 1, changes, problems));
+	const unpadded = new Map<number, string>();
+	lines = lines.map((line, i) => {
+		const fitted = fitLine(line, format.lineLength, i + 1, changes, problems);
+		if (fitted.beforePadding !== undefined) unpadded.set(i, fitted.beforePadding);
+		return fitted.line;
+	});
+	lines = restoreDroppedFillers(lines, unpadded, format, changes);
 	return { lines, format, changes, problems };
 }

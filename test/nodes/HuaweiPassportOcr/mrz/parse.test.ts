@@ -138,6 +138,26 @@ describe('tolerant input', () => {
 		expect(codes(strict.errors)).toContain('line_length:');
 	});
 
+	it('puts a filler dropped inside a data line back where the check digits say', () => {
+		// ZE184226B<<<<<1 lost one '<': padding at the end would shift the optional-data check digit.
+		const dropped = ICAO_TD3[1].replace('B<<<<<10', 'B<<<<10');
+		const r = parse([ICAO_TD3[0], dropped]);
+		expect(r.lines).toEqual(ICAO_TD3);
+		expect(r.valid).toBe(true);
+		expect(r.normalisation.map((c) => c.what)).toEqual(['line_padded', 'filler_restored']);
+		expect(r.normalisation[1]).toEqual({ what: 'filler_restored', line: 2, from: `${dropped}<`, to: ICAO_TD3[1] });
+	});
+
+	it('a dropped filler rejoins its run; name lines are only padded at the end', () => {
+		// GBR: 14 fillers then 0, 0; one '<' dropped — at the end (after '00') the checks fail, inside the run they hold.
+		const dropped = ['P<GBRPUDARSAN<<HENERT<<<<<<<<<<<<<<<<<<<<<<<', '7077979792GBR9505209M1704224<<<<<<<<<<<<<00'];
+		expect(parse(dropped).lines[1]).toBe('7077979792GBR9505209M1704224<<<<<<<<<<<<<<00');
+		// A name line is only ever padded at the end.
+		const shortName = parse(['P<UTOERIKSSON<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', ICAO_TD3[1]]);
+		expect(shortName.lines[0]).toBe('P<UTOERIKSSON<ANNA<MARIA<<<<<<<<<<<<<<<<<<<<');
+		expect(shortName.normalisation.map((c) => c.what)).toEqual(['line_padded']);
+	});
+
 	it('reads a space as a filler when dropping it would leave the line short', () => {
 		const r = parse([ICAO_TD3[0].replace('ANNA<MARIA', 'ANNA MARIA'), ICAO_TD3[1]]);
 		expect(r.normalisation[0].what).toBe('space_as_filler');
