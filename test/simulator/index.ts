@@ -16,6 +16,7 @@ import { bump, snapshot } from './counters';
 import { drawFault, faultResponse, malformed } from './faults';
 import { errorCodeOf, readBody, send, type ReadBody } from './http';
 import { issueToken, listProjects } from './iam';
+import { responseDelayMs } from './knobs';
 import { runOcr, type OcrApi } from './ocr';
 import { authenticateOcr } from './ocrAuth';
 import { gatewayError, GATEWAY, serviceError, SERVICE, type SimResponse } from './responses';
@@ -106,16 +107,23 @@ async function iamCall(call: Call): Promise<SimResponse | undefined> {
 	return undefined;
 }
 
-/** Latency knob plus jitter, plus slowMs for a slow fault; false when the simulator stopped meanwhile. */
-async function delay(state: SimState, slow: boolean): Promise<boolean> {
-	const { latencyMs, jitterMs, faults } = state.knobs;
-	const ms = latencyMs + (jitterMs > 0 ? jitterMs * state.jitterRandom() : 0) + (slow ? faults.slowMs : 0);
+/**
+ * Latency knob plus jitter, plus slowMs for a slow fault. False when the wait was cut short: the simulator
+ * stopped, or the client went away (a gateway cancels the upstream call then, so it stops counting as in flight).
+ */
+async function delay(state: SimState, res: ServerResponse, slow: boolean): Promise<boolean> {
+	const ms = responseDelayMs(state.knobs, state.jitterRandom, slow);
 	if (ms <= 0) return true;
+	const clientGone = new AbortController();
+	const onClose = () => clientGone.abort();
+	res.once('close', onClose);
 	try {
-		await sleep(ms, undefined, { signal: state.stopSignal });
+		await sleep(ms, undefined, { signal: AbortSignal.any([state.stopSignal, clientGone.signal]) });
 		return true;
 	} catch {
 		return false;
+	} finally {
+		res.off('close', onClose);
 	}
 }
 
@@ -130,7 +138,7 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
 	const ocrMatch = req.method === 'POST' ? OCR_PATH.exec(url.pathname) : null;
 	if (!ocrMatch) {
 		const response = (await iamCall(call)) ?? gatewayError(404, 'APIGW.0101', GATEWAY.notFound, requestId);
-		if (await delay(state, false)) send(res, response);
+		if (await delay(state, res, false)) send(res, response);
 		return;
 	}
 	const api = ocrMatch[2] as OcrApi;
@@ -141,7 +149,7 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
 	try {
 		const { response, slow } = await ocrCall(call, decodeURIComponent(ocrMatch[1]), api);
 		countOcr(state.counters, response);
-		if (await delay(state, slow)) send(res, response);
+		if (await delay(state, res, slow)) send(res, response);
 	} finally {
 		state.counters.ocr.inFlight--;
 	}

@@ -83,3 +83,9 @@ export function seededRandom(seed: number): () => number {
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
+
+/** How long to hold a response: fixed latency, PRNG jitter, and slowMs for a slow fault. */
+export function responseDelayMs(knobs: Knobs, jitterRandom: () => number, slow: boolean): number {
+	const jitter = knobs.jitterMs > 0 ? knobs.jitterMs * jitterRandom() : 0;
+	return knobs.latencyMs + jitter + (slow ? knobs.faults.slowMs : 0);
+}
