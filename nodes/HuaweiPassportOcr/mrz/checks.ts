@@ -34,7 +34,9 @@ export function readDocumentNumber(lines: readonly string[], spec: FormatSpec): 
 	const check = spec.checks.find((c) => c.name === 'documentNumber') as CheckSpec;
 	const base = rawField(lines, spec, 'documentNumber');
 	const digit = (lines[check.line - 1] ?? '').charAt(check.position - 1);
-	const optional = spec.longDocumentNumberIn ? rawField(lines, spec, spec.longDocumentNumberIn) : '';
+	const optional = spec.longDocumentNumberIn
+		? rawField(lines, spec, spec.longDocumentNumberIn)
+		: '';
 	if (spec.longDocumentNumberIn && digit === '<' && /^[A-Z0-9]/.test(optional)) {
 		const continuation = optional.split('<')[0];
 		const number = base + continuation.slice(0, -1);
@@ -47,7 +49,13 @@ export function readDocumentNumber(lines: readonly string[], spec: FormatSpec): 
 			optionalData: trimFillers(optional.slice(continuation.length).replace(/^<+/, '')),
 		};
 	}
-	return { value: trimFillers(base), covered: base, digit, long: false, optionalData: trimFillers(rawField(lines, spec, 'optionalData')) };
+	return {
+		value: trimFillers(base),
+		covered: base,
+		digit,
+		long: false,
+		optionalData: trimFillers(rawField(lines, spec, 'optionalData')),
+	};
 }
 
 function evaluate(covered: string, actual: string, fillerWhenEmpty: boolean): CheckResult {
@@ -58,14 +66,20 @@ function evaluate(covered: string, actual: string, fillerWhenEmpty: boolean): Ch
 }
 
 /** Every check digit of the format, evaluated on the lines. */
-export function evaluateChecks(lines: readonly string[], spec: FormatSpec): Partial<Record<CheckName, CheckResult>> {
+export function evaluateChecks(
+	lines: readonly string[],
+	spec: FormatSpec,
+): Partial<Record<CheckName, CheckResult>> {
 	const results: Partial<Record<CheckName, CheckResult>> = {};
 	for (const check of spec.checks) {
 		if (check.name === 'documentNumber') {
 			const number = readDocumentNumber(lines, spec);
 			const plain = evaluate(number.covered, number.digit, false);
-			const withFiller = number.coveredWithFiller ? evaluate(number.coveredWithFiller, number.digit, false) : undefined;
-			results.documentNumber = !plain.valid && withFiller?.valid ? { ...withFiller, variant: 'filler_included' } : plain;
+			const withFiller = number.coveredWithFiller
+				? evaluate(number.coveredWithFiller, number.digit, false)
+				: undefined;
+			results.documentNumber =
+				!plain.valid && withFiller?.valid ? { ...withFiller, variant: 'filler_included' } : plain;
 			continue;
 		}
 		const covered = check.covers.map((s) => slice(lines, s)).join('');

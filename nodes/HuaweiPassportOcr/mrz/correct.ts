@@ -5,7 +5,8 @@ import type { MrzAmbiguity, MrzCorrection } from './types';
 
 /** OCR confusion classes (mrz-facts.md): each character may have been read as any other of its class. */
 const CONFUSIONS = ['0ODQ', '1IL', '5S', '8B', '2Z', '6G'];
-const alternatives = (c: string) => (CONFUSIONS.find((group) => group.includes(c)) ?? c).replace(c, '').split('');
+const alternatives = (c: string) =>
+	(CONFUSIONS.find((group) => group.includes(c)) ?? c).replace(c, '').split('');
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isLetter = (c: string) => c >= 'A' && c <= 'Z';
 
@@ -24,9 +25,11 @@ interface Position {
 function positions(spec: FormatSpec): Position[] {
 	const out: Position[] = [];
 	for (const field of spec.fields) {
-		for (let p = field.start; p <= field.end; p++) out.push({ field: field.name, type: field.type, line: field.line, position: p });
+		for (let p = field.start; p <= field.end; p++)
+			out.push({ field: field.name, type: field.type, line: field.line, position: p });
 	}
-	for (const check of spec.checks) out.push({ field: 'check', type: 'check', line: check.line, position: check.position });
+	for (const check of spec.checks)
+		out.push({ field: 'check', type: 'check', line: check.line, position: check.position });
 	return out;
 }
 
@@ -77,7 +80,8 @@ function fillerFixes(lines: string[], all: Position[]): MrzCorrection[] {
 	const text = name.map((p) => charAt(lines, p));
 	const fixes: MrzCorrection[] = [];
 	for (let i = 2; i < text.length; i++) {
-		const lone = text[i] === 'K' && text[i - 1] === '<' && text[i - 2] === '<' && (text[i + 1] ?? '<') === '<';
+		const lone =
+			text[i] === 'K' && text[i - 1] === '<' && text[i - 2] === '<' && (text[i + 1] ?? '<') === '<';
 		if (lone && /^[<K]*$/.test(text.slice(i + 1).join(''))) {
 			fixes.push(change(name[i], 'K', '<'));
 			text[i] = '<';
@@ -87,7 +91,12 @@ function fillerFixes(lines: string[], all: Position[]): MrzCorrection[] {
 }
 
 /** Country codes with digits: the letter readings that make a known code; several → ambiguity. */
-function countryFixes(lines: string[], spec: FormatSpec, all: Position[], ambiguous: MrzAmbiguity[]): MrzCorrection[] {
+function countryFixes(
+	lines: string[],
+	spec: FormatSpec,
+	all: Position[],
+	ambiguous: MrzAmbiguity[],
+): MrzCorrection[] {
 	const fixes: MrzCorrection[] = [];
 	for (const field of spec.fields.filter((f) => f.type === 'country')) {
 		const ps = all.filter((p) => p.field === field.name);
@@ -96,14 +105,19 @@ function countryFixes(lines: string[], spec: FormatSpec, all: Position[], ambigu
 		for (const p of ps) {
 			const c = charAt(lines, p);
 			const options = isDigit(c) ? alternatives(c).filter(isLetter) : [c];
-			readings = readings.flatMap((r) => options.map((o) => (o === c ? r : [...r, change(p, c, o)])));
+			readings = readings.flatMap((r) =>
+				options.map((o) => (o === c ? r : [...r, change(p, c, o)])),
+			);
 		}
 		const known = readings.filter((r) => {
-			const code = ps.map((p) => r.find((x) => x.position === p.position)?.to ?? charAt(lines, p)).join('');
+			const code = ps
+				.map((p) => r.find((x) => x.position === p.position)?.to ?? charAt(lines, p))
+				.join('');
 			return countryKind(code.replace(/<+$/, '')) !== 'unknown';
 		});
 		if (known.length === 1) fixes.push(...known[0]);
-		else if (known.length > 1) ambiguous.push({ fields: [field.name], reason: 'several_candidates', candidates: known });
+		else if (known.length > 1)
+			ambiguous.push({ fields: [field.name], reason: 'several_candidates', candidates: known });
 	}
 	return fixes;
 }
@@ -120,7 +134,10 @@ function combinations<T>(items: T[], size: number, from = 0): T[][] {
 /** Every way to re-read the characters at these positions within their confusion classes. */
 function readingsOf(lines: string[], ps: Position[]): MrzCorrection[][] {
 	return ps.reduce<MrzCorrection[][]>(
-		(acc, p) => acc.flatMap((r) => alternatives(charAt(lines, p)).map((to) => [...r, change(p, charAt(lines, p), to)])),
+		(acc, p) =>
+			acc.flatMap((r) =>
+				alternatives(charAt(lines, p)).map((to) => [...r, change(p, charAt(lines, p), to)]),
+			),
 		[[]],
 	);
 }
@@ -133,7 +150,9 @@ function readingsOf(lines: string[], ps: Position[]): MrzCorrection[][] {
 function searchAlphanumeric(lines: string[], spec: FormatSpec, all: Position[]): MrzCorrection[][] {
 	const failing = spec.checks.filter((c) => evaluateChecks(lines, spec)[c.name]?.valid === false);
 	const covered = (p: Position) =>
-		failing.some((c) => c.covers.some((s) => s.line === p.line && p.position >= s.start && p.position <= s.end));
+		failing.some((c) =>
+			c.covers.some((s) => s.line === p.line && p.position >= s.start && p.position <= s.end),
+		);
 	const suspects = all.filter(
 		(p) => p.type === 'alphanumeric' && covered(p) && alternatives(charAt(lines, p)).length > 0,
 	);
@@ -152,7 +171,11 @@ export interface Corrected {
 	ambiguous: MrzAmbiguity[];
 }
 
-export function correct(input: string[], spec: FormatSpec, options: { strict: boolean }): Corrected {
+export function correct(
+	input: string[],
+	spec: FormatSpec,
+	options: { strict: boolean },
+): Corrected {
 	const all = positions(spec);
 	const ambiguous: MrzAmbiguity[] = [];
 	const typed = [
@@ -165,7 +188,8 @@ export function correct(input: string[], spec: FormatSpec, options: { strict: bo
 	const corrections = [...typed];
 	if (!allChecksPass(lines, spec)) {
 		const candidates = searchAlphanumeric(lines, spec, all);
-		const touchesNumber = (candidate: MrzCorrection[]) => candidate.some((c) => c.field === 'documentNumber');
+		const touchesNumber = (candidate: MrzCorrection[]) =>
+			candidate.some((c) => c.field === 'documentNumber');
 		const fieldsOf = (cs: MrzCorrection[][]) => [...new Set(cs.flat().map((c) => c.field))];
 		if (candidates.length > 1) {
 			ambiguous.push({ fields: fieldsOf(candidates), reason: 'several_candidates', candidates });

@@ -33,7 +33,9 @@ export interface CrossCheck {
 	notes: { field: PrintedField; note: string }[];
 }
 
-type Outcome = { compared: false; reason: string } | { compared: true; mrz: string; mismatch?: string; note?: string };
+type Outcome =
+	| { compared: false; reason: string }
+	| { compared: true; mrz: string; mismatch?: string; note?: string };
 
 const skip = (reason: string): Outcome => ({ compared: false, reason });
 
@@ -47,7 +49,11 @@ function compareName(printed: string, mrzName: string, mayBeTruncated: boolean):
 	const variants = transliterations(printed);
 	if (variants.includes(mrz)) return { compared: true, mrz: mrzName };
 	if (mayBeTruncated && mrz.length > 0 && variants.some((v) => v.startsWith(mrz))) {
-		return { compared: true, mrz: mrzName, note: 'the MRZ holds a truncated form of the printed name' };
+		return {
+			compared: true,
+			mrz: mrzName,
+			note: 'the MRZ holds a truncated form of the printed name',
+		};
 	}
 	return { compared: true, mrz: mrzName, mismatch: 'different name after MRZ transliteration' };
 }
@@ -66,7 +72,8 @@ function compareSex(printed: string, mrz: MrzSex | null): Outcome {
 	if (sex === null) return skip(`printed sex '${printed}' is not M, F or X`);
 	if (mrz === null) return { compared: true, mrz: '', mismatch: 'the MRZ sex is unreadable' };
 	// Doc 9303: a printed 'X' is written '<' in the MRZ.
-	const same = sex === mrz || (sex === 'X' && mrz === 'unspecified') || (sex === 'unspecified' && mrz === 'X');
+	const same =
+		sex === mrz || (sex === 'X' && mrz === 'unspecified') || (sex === 'unspecified' && mrz === 'X');
 	return { compared: true, mrz, mismatch: same ? undefined : 'different sex' };
 }
 
@@ -89,7 +96,11 @@ function compareDate(printed: string, raw: string, iso: string | null): Outcome 
 	if (!same) return { compared: true, mrz: raw, mismatch: 'different date' };
 	const inferredYear = iso ? Number(iso.slice(0, 4)) : undefined;
 	if (read.year !== undefined && inferredYear !== undefined && read.year !== inferredYear) {
-		return { compared: true, mrz: raw, note: `printed year ${read.year}; the MRZ century rule gave ${inferredYear}` };
+		return {
+			compared: true,
+			mrz: raw,
+			note: `printed year ${read.year}; the MRZ century rule gave ${inferredYear}`,
+		};
 	}
 	return { compared: true, mrz: raw };
 }
@@ -97,7 +108,11 @@ function compareDate(printed: string, raw: string, iso: string | null): Outcome 
 function compareCountry(printed: string, mrz: string): Outcome {
 	const code = canonicalCountry(printed);
 	if (!/^[A-Z]{3}$/.test(code)) return skip(`printed '${printed}' is not a country code`);
-	return { compared: true, mrz, mismatch: code === canonicalCountry(mrz) ? undefined : 'different country code' };
+	return {
+		compared: true,
+		mrz,
+		mismatch: code === canonicalCountry(mrz) ? undefined : 'different country code',
+	};
 }
 
 /**
@@ -106,7 +121,13 @@ function compareCountry(printed: string, mrz: string): Outcome {
  * a missing printed field is "not compared", never a mismatch.
  */
 export function crossCheck(mrz: MrzResult, printed: PrintedFields): CrossCheck {
-	const result: CrossCheck = { consistent: true, mismatches: [], compared: [], notCompared: [], notes: [] };
+	const result: CrossCheck = {
+		consistent: true,
+		mismatches: [],
+		compared: [],
+		notCompared: [],
+		notes: [],
+	};
 	const f = mrz.fields;
 	const truncated = mrz.warnings.some((w) => w.code === 'name_truncated');
 	const comparisons: Record<PrintedField, (value: string) => Outcome> = {
@@ -121,13 +142,22 @@ export function crossCheck(mrz: MrzResult, printed: PrintedFields): CrossCheck {
 	};
 	for (const field of Object.keys(comparisons) as PrintedField[]) {
 		const value = printed[field];
-		const outcome = typeof value === 'string' && value.trim() !== '' ? comparisons[field](value) : skip('missing in the printed zone');
+		const outcome =
+			typeof value === 'string' && value.trim() !== ''
+				? comparisons[field](value)
+				: skip('missing in the printed zone');
 		if (!outcome.compared) {
 			result.notCompared.push({ field, reason: outcome.reason });
 			continue;
 		}
 		result.compared.push(field);
-		if (outcome.mismatch) result.mismatches.push({ field, printed: value as string, mrz: outcome.mrz, reason: outcome.mismatch });
+		if (outcome.mismatch)
+			result.mismatches.push({
+				field,
+				printed: value as string,
+				mrz: outcome.mrz,
+				reason: outcome.mismatch,
+			});
 		if (outcome.note) result.notes.push({ field, note: outcome.note });
 	}
 	result.consistent = result.mismatches.length === 0;

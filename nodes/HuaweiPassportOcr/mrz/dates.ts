@@ -54,7 +54,8 @@ export function addMonths(date: Ymd, months: number): Ymd {
  */
 export function wholeYears(birth: Ymd, on: Ymd): number {
 	const years = on.year - birth.year;
-	const birthdayPassed = on.month > birth.month || (on.month === birth.month && on.day >= birth.day);
+	const birthdayPassed =
+		on.month > birth.month || (on.month === birth.month && on.day >= birth.day);
 	return birthdayPassed ? years : years - 1;
 }
 
@@ -95,7 +96,13 @@ const MAX_VALIDITY_YEARS = 10;
 export function readMrzDate(raw: string, kind: DateKind, today: Ymd): MrzDate {
 	const match = /^(\d\d)(\d\d|<<)(\d\d|<<)$/.exec(raw);
 	if (!match) {
-		return { raw, iso: null, centuryRule: null, partial: false, error: `not a YYMMDD date: ${raw}` };
+		return {
+			raw,
+			iso: null,
+			centuryRule: null,
+			partial: false,
+			error: `not a YYMMDD date: ${raw}`,
+		};
 	}
 	const yy = Number(match[1]);
 	const month = match[2] === '<<' ? null : Number(match[2]);
@@ -113,7 +120,9 @@ export function readMrzDate(raw: string, kind: DateKind, today: Ymd): MrzDate {
 	} else {
 		year = 2000 + yy > today.year + MAX_VALIDITY_YEARS ? 1900 + yy : 2000 + yy;
 		centuryRule =
-			year < 2000 ? 'expiry: 19YY (20YY would exceed the 10-year maximum validity)' : 'expiry: 20YY';
+			year < 2000
+				? 'expiry: 19YY (20YY would exceed the 10-year maximum validity)'
+				: 'expiry: 20YY';
 	}
 	if (month !== null && day !== null && !isValidYmd({ year, month, day })) {
 		return { raw, iso: null, centuryRule, partial: false, error: `no such date: ${raw}` };
@@ -121,6 +130,9 @@ export function readMrzDate(raw: string, kind: DateKind, today: Ymd): MrzDate {
 	if (month !== null && (month < 1 || month > 12)) {
 		return { raw, iso: null, centuryRule, partial: true, error: `no such month: ${raw}` };
 	}
-	const iso = toIso({ year, month: month ?? 1, day: day ?? 1 }).slice(0, month === null ? 4 : day === null ? 7 : 10);
+	const iso = toIso({ year, month: month ?? 1, day: day ?? 1 }).slice(
+		0,
+		month === null ? 4 : day === null ? 7 : 10,
+	);
 	return { raw, iso, centuryRule, partial: month === null || day === null };
 }

@@ -21,7 +21,12 @@ export type FieldName =
 	| 'optionalData'
 	| 'optionalData2';
 
-export type CheckName = 'documentNumber' | 'birthDate' | 'expiryDate' | 'optionalData' | 'composite';
+export type CheckName =
+	| 'documentNumber'
+	| 'birthDate'
+	| 'expiryDate'
+	| 'optionalData'
+	| 'composite';
 
 export interface Span {
 	/** 1-based line number. */
@@ -81,7 +86,13 @@ export const TD3: FormatSpec = {
 		{ name: 'optionalData', line: 2, start: 29, end: 42, type: 'alphanumeric' },
 	],
 	checks: [
-		{ name: 'documentNumber', field: 'documentNumber', line: 2, position: 10, covers: [span(2, 1, 9)] },
+		{
+			name: 'documentNumber',
+			field: 'documentNumber',
+			line: 2,
+			position: 10,
+			covers: [span(2, 1, 9)],
+		},
 		{ name: 'birthDate', field: 'birthDate', line: 2, position: 20, covers: [span(2, 14, 19)] },
 		{ name: 'expiryDate', field: 'expiryDate', line: 2, position: 28, covers: [span(2, 22, 27)] },
 		{
@@ -117,7 +128,13 @@ export const TD2: FormatSpec = {
 		{ name: 'optionalData', line: 2, start: 29, end: 35, type: 'alphanumeric' },
 	],
 	checks: [
-		{ name: 'documentNumber', field: 'documentNumber', line: 2, position: 10, covers: [span(2, 1, 9)] },
+		{
+			name: 'documentNumber',
+			field: 'documentNumber',
+			line: 2,
+			position: 10,
+			covers: [span(2, 1, 9)],
+		},
 		{ name: 'birthDate', field: 'birthDate', line: 2, position: 20, covers: [span(2, 14, 19)] },
 		{ name: 'expiryDate', field: 'expiryDate', line: 2, position: 28, covers: [span(2, 22, 27)] },
 		{
@@ -147,7 +164,13 @@ export const TD1: FormatSpec = {
 		{ name: 'name', line: 3, start: 1, end: 30, type: 'name' },
 	],
 	checks: [
-		{ name: 'documentNumber', field: 'documentNumber', line: 1, position: 15, covers: [span(1, 6, 14)] },
+		{
+			name: 'documentNumber',
+			field: 'documentNumber',
+			line: 1,
+			position: 15,
+			covers: [span(1, 6, 14)],
+		},
 		{ name: 'birthDate', field: 'birthDate', line: 2, position: 7, covers: [span(2, 1, 6)] },
 		{ name: 'expiryDate', field: 'expiryDate', line: 2, position: 15, covers: [span(2, 9, 14)] },
 		{

@@ -32,7 +32,15 @@ const TWO_LETTER: Record<string, string> = {
 	Ĳ: 'IJ',
 };
 
-const ONE_LETTER: Record<string, string> = { Đ: 'D', Ð: 'D', Ł: 'L', Ħ: 'H', Ŧ: 'T', Ŀ: 'L', Ƒ: 'F' };
+const ONE_LETTER: Record<string, string> = {
+	Đ: 'D',
+	Ð: 'D',
+	Ł: 'L',
+	Ħ: 'H',
+	Ŧ: 'T',
+	Ŀ: 'L',
+	Ƒ: 'F',
+};
 
 function foldAccents(text: string): string {
 	return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');

@@ -28,7 +28,8 @@ function cleanCharacters(line: string, lineNumber: number, changes: Normalisatio
 	if (upper !== out) changes.push({ what: 'upper_case', line: lineNumber, from: out, to: upper });
 	out = upper;
 	const fillers = out.replace(FILLER_LOOKALIKES, '<');
-	if (fillers !== out) changes.push({ what: 'filler_lookalike', line: lineNumber, from: out, to: fillers });
+	if (fillers !== out)
+		changes.push({ what: 'filler_lookalike', line: lineNumber, from: out, to: fillers });
 	return fillers;
 }
 
@@ -92,18 +93,29 @@ function fitLine(
 		const asFillers = out.replace(/ /g, '<');
 		const useFillers = dropped.length !== length && asFillers.length === length;
 		const fixed = useFillers ? asFillers : dropped;
-		changes.push({ what: useFillers ? 'space_as_filler' : 'space_removed', line: lineNumber, from: out, to: fixed });
+		changes.push({
+			what: useFillers ? 'space_as_filler' : 'space_removed',
+			line: lineNumber,
+			from: out,
+			to: fixed,
+		});
 		out = fixed;
 	}
 	if (out.length < length) {
 		const padded = out.padEnd(length, '<');
 		changes.push({ what: 'line_padded', line: lineNumber, from: out, to: padded });
-		problems.push({ code: 'line_length', message: `line ${lineNumber} had ${out.length} characters, padded to ${length}` });
+		problems.push({
+			code: 'line_length',
+			message: `line ${lineNumber} had ${out.length} characters, padded to ${length}`,
+		});
 		return { line: padded, beforePadding: out };
 	} else if (out.length > length) {
 		const cut = out.slice(0, length);
 		changes.push({ what: 'line_trimmed', line: lineNumber, from: out, to: cut });
-		problems.push({ code: 'line_length', message: `line ${lineNumber} had ${out.length} characters, cut to ${length}` });
+		problems.push({
+			code: 'line_length',
+			message: `line ${lineNumber} had ${out.length} characters, cut to ${length}`,
+		});
 		out = cut;
 	}
 	return { line: out };
@@ -122,17 +134,30 @@ function fillerInsertions(short: string, missing: string): string[] {
  * A '<' dropped inside a data line shifts every field after it, so padding at the end cannot be right.
  * When exactly one placement inside an existing filler run makes every check digit hold, use it.
  */
-function restoreDroppedFillers(lines: string[], unpadded: Map<number, string>, format: FormatSpec, changes: NormalisationChange[]): string[] {
+function restoreDroppedFillers(
+	lines: string[],
+	unpadded: Map<number, string>,
+	format: FormatSpec,
+	changes: NormalisationChange[],
+): string[] {
 	if (allChecksPass(lines, format)) return lines;
 	const nameLine = format.fields.find((f) => f.name === 'name')?.line;
 	for (const [index, short] of unpadded) {
 		if (index + 1 === nameLine) continue; // a name ends in fillers: padding at the end is right
 		const missing = '<'.repeat(format.lineLength - short.length);
 		const passing = fillerInsertions(short, missing).filter((candidate) =>
-			allChecksPass(lines.map((line, i) => (i === index ? candidate : line)), format),
+			allChecksPass(
+				lines.map((line, i) => (i === index ? candidate : line)),
+				format,
+			),
 		);
 		if (passing.length === 1 && passing[0] !== lines[index]) {
-			changes.push({ what: 'filler_restored', line: index + 1, from: lines[index], to: passing[0] });
+			changes.push({
+				what: 'filler_restored',
+				line: index + 1,
+				from: lines[index],
+				to: passing[0],
+			});
 			lines = lines.map((line, i) => (i === index ? passing[0] : line));
 		}
 	}
@@ -147,7 +172,17 @@ export function normalise(input: string | readonly string[]): Normalised {
 	lines = keepMrzLikeLines(lines, changes);
 	const format = detectFormat(lines);
 	if (!format) {
-		return { lines, format, changes, problems: [{ code: 'unrecognised_format', message: `cannot read ${lines.length} line(s) as TD1, TD2 or TD3` }] };
+		return {
+			lines,
+			format,
+			changes,
+			problems: [
+				{
+					code: 'unrecognised_format',
+					message: `cannot read ${lines.length} line(s) as TD1, TD2 or TD3`,
+				},
+			],
+		};
 	}
 	const unpadded = new Map<number, string>();
 	lines = lines.map((line, i) => {

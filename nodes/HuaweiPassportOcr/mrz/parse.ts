@@ -32,30 +32,68 @@ interface Findings {
 function checkCountry(field: FieldName, raw: string, found: Findings): string {
 	const code = countryCode(raw);
 	if (!/^[A-Z]+<*$/.test(raw)) {
-		found.errors.push({ code: 'invalid_country', field, message: `${field} '${raw}' is not a country code` });
+		found.errors.push({
+			code: 'invalid_country',
+			field,
+			message: `${field} '${raw}' is not a country code`,
+		});
 		return code;
 	}
 	const kind = countryKind(code);
 	if (kind === 'specimen') {
-		found.warnings.push({ code: 'specimen_country', field, message: `${code} is ICAO's specimen state: not a real document` });
+		found.warnings.push({
+			code: 'specimen_country',
+			field,
+			message: `${code} is ICAO's specimen state: not a real document`,
+		});
 	} else if (kind === 'unknown') {
-		found.warnings.push({ code: 'unknown_country', field, message: `${code} is neither ISO 3166-1 nor an ICAO code` });
+		found.warnings.push({
+			code: 'unknown_country',
+			field,
+			message: `${code} is neither ISO 3166-1 nor an ICAO code`,
+		});
 	}
 	return code;
 }
 
-function checkDate(field: 'birthDate' | 'expiryDate', kind: DateKind, raw: string, today: Date, found: Findings) {
+function checkDate(
+	field: 'birthDate' | 'expiryDate',
+	kind: DateKind,
+	raw: string,
+	today: Date,
+	found: Findings,
+) {
 	const date = readMrzDate(raw, kind, utcYmd(today));
 	if (date.error) found.errors.push({ code: 'invalid_date', field, message: date.error });
-	if (date.partial && !date.error) found.warnings.push({ code: 'date_partial', field, message: `${field} ${raw} leaves day or month unknown` });
-	if (date.iso) found.warnings.push({ code: 'century_inferred', field, message: `${raw} read as ${date.iso} (${date.centuryRule})` });
+	if (date.partial && !date.error)
+		found.warnings.push({
+			code: 'date_partial',
+			field,
+			message: `${field} ${raw} leaves day or month unknown`,
+		});
+	if (date.iso)
+		found.warnings.push({
+			code: 'century_inferred',
+			field,
+			message: `${raw} read as ${date.iso} (${date.centuryRule})`,
+		});
 	return date.iso;
 }
 
 function checkSex(raw: string, found: Findings): MrzSex | null {
 	const sex = SEX[raw] ?? null;
-	if (sex === null) found.errors.push({ code: 'invalid_sex', field: 'sex', message: `sex '${raw}' is not M, F or <` });
-	if (sex === 'X') found.warnings.push({ code: 'sex_x', field: 'sex', message: "sex 'X' belongs in the printed zone; the MRZ should carry '<'" });
+	if (sex === null)
+		found.errors.push({
+			code: 'invalid_sex',
+			field: 'sex',
+			message: `sex '${raw}' is not M, F or <`,
+		});
+	if (sex === 'X')
+		found.warnings.push({
+			code: 'sex_x',
+			field: 'sex',
+			message: "sex 'X' belongs in the printed zone; the MRZ should carry '<'",
+		});
 	return sex;
 }
 
@@ -66,7 +104,9 @@ function checkDocumentCode(spec: FormatSpec, code: string, found: Findings): voi
 		found.errors.push({
 			code: 'invalid_document_code',
 			field: 'documentCode',
-			message: `document code '${code}' does not fit ${spec.format}${spec.format === 'TD3' ? " (passports start with 'P')" : ''}`,
+			message: `document code '${code}' does not fit ${spec.format}${
+				spec.format === 'TD3' ? " (passports start with 'P')" : ''
+			}`,
 		});
 	}
 }
@@ -74,9 +114,16 @@ function checkDocumentCode(spec: FormatSpec, code: string, found: Findings): voi
 function checkCharacters(spec: FormatSpec, lines: string[], found: Findings): void {
 	for (const field of spec.fields) {
 		const text = lines[field.line - 1].slice(field.start - 1, field.end);
-		const allowed = field.type === 'name' || field.type === 'alpha' || field.type === 'country' ? /^[A-Z<]*$/ : /^[A-Z0-9<]*$/;
+		const allowed =
+			field.type === 'name' || field.type === 'alpha' || field.type === 'country'
+				? /^[A-Z<]*$/
+				: /^[A-Z0-9<]*$/;
 		if (!allowed.test(text)) {
-			found.errors.push({ code: 'invalid_character', field: field.name, message: `${field.name} '${text}' holds characters it cannot` });
+			found.errors.push({
+				code: 'invalid_character',
+				field: field.name,
+				message: `${field.name} '${text}' holds characters it cannot`,
+			});
 		}
 	}
 }
@@ -87,9 +134,20 @@ function readFields(spec: FormatSpec, lines: string[], today: Date, found: Findi
 	const name = splitName(raw('name'));
 	checkDocumentCode(spec, raw('documentCode'), found);
 	checkCharacters(spec, lines, found);
-	if (!number.value) found.errors.push({ code: 'missing_document_number', field: 'documentNumber', message: 'the document number is empty' });
-	if (!name.surname && !name.givenNames) found.errors.push({ code: 'missing_name', field: 'name', message: 'the name field is empty' });
-	if (name.mayBeTruncated) found.warnings.push({ code: 'name_truncated', field: 'name', message: 'the name fills its field and may be truncated' });
+	if (!number.value)
+		found.errors.push({
+			code: 'missing_document_number',
+			field: 'documentNumber',
+			message: 'the document number is empty',
+		});
+	if (!name.surname && !name.givenNames)
+		found.errors.push({ code: 'missing_name', field: 'name', message: 'the name field is empty' });
+	if (name.mayBeTruncated)
+		found.warnings.push({
+			code: 'name_truncated',
+			field: 'name',
+			message: 'the name fills its field and may be truncated',
+		});
 	const fields: MrzFields = {
 		documentCode: raw('documentCode').replace(/<+$/, ''),
 		issuingState: checkCountry('issuingState', raw('issuingState'), found),
@@ -122,7 +180,9 @@ function readChecks(spec: FormatSpec, lines: string[], found: Findings): MrzChec
 			found.errors.push({
 				code: 'check_digit',
 				field: name,
-				message: `${name} check digit is '${result.actual}', the data give '${result.expected ?? '?'}'`,
+				message: `${name} check digit is '${result.actual}', the data give '${
+					result.expected ?? '?'
+				}'`,
 			});
 		}
 	}
@@ -132,7 +192,10 @@ function readChecks(spec: FormatSpec, lines: string[], found: Findings): MrzChec
 export function parseMrz(input: string | readonly string[], options: ParseOptions = {}): MrzResult {
 	const today = options.today ?? new Date();
 	const normalised = normalise(input);
-	const found: Findings = { warnings: [...normalised.problems.filter((p) => p.code === 'line_length')], errors: [] };
+	const found: Findings = {
+		warnings: [...normalised.problems.filter((p) => p.code === 'line_length')],
+		errors: [],
+	};
 	const spec = normalised.format;
 	if (!spec) {
 		return {
@@ -165,7 +228,8 @@ export function parseMrz(input: string | readonly string[], options: ParseOption
 	const fields = readFields(spec, lines, today, found);
 	const checks = readChecks(spec, lines, found);
 	if (options.strict) {
-		for (const warning of found.warnings.filter((w) => STRICT_ERRORS.has(w.code))) found.errors.push(warning);
+		for (const warning of found.warnings.filter((w) => STRICT_ERRORS.has(w.code)))
+			found.errors.push(warning);
 		found.warnings = found.warnings.filter((w) => !STRICT_ERRORS.has(w.code));
 	}
 	return {

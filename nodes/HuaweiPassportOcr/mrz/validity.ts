@@ -45,11 +45,14 @@ export function documentValidity(
 	if (birth && compareYmd(birth, now) > 0) problems.push('birth_date_in_future');
 
 	let meetsMinValidity: boolean | null = null;
-	const wantsValidity = rules.minValidityDays !== undefined || rules.minValidityMonths !== undefined;
+	const wantsValidity =
+		rules.minValidityDays !== undefined || rules.minValidityMonths !== undefined;
 	if (wantsValidity && expiry) {
-		const byDays = rules.minValidityDays === undefined || daysBetween(now, expiry) >= rules.minValidityDays;
+		const byDays =
+			rules.minValidityDays === undefined || daysBetween(now, expiry) >= rules.minValidityDays;
 		const byMonths =
-			rules.minValidityMonths === undefined || compareYmd(expiry, addMonths(now, rules.minValidityMonths)) >= 0;
+			rules.minValidityMonths === undefined ||
+			compareYmd(expiry, addMonths(now, rules.minValidityMonths)) >= 0;
 		meetsMinValidity = byDays && byMonths;
 		if (!meetsMinValidity) problems.push('validity_too_short');
 	}

@@ -46,11 +46,17 @@ describe('OCR correction by field type', () => {
 	it('digits in names become letters; a letter never becomes a digit there', () => {
 		const r = fix(['P<UTOER1KSS0N<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<', ICAO_TD3[1]]);
 		expect(r.lines[0]).toBe(ICAO_TD3[0]);
-		expect(r.corrections.map((c) => `${c.position}${c.from}${c.to}`)).toEqual(['81I', '120O', '241I']);
+		expect(r.corrections.map((c) => `${c.position}${c.from}${c.to}`)).toEqual([
+			'81I',
+			'120O',
+			'241I',
+		]);
 	});
 
 	it("a lone 'K' in the name padding is a filler; 'KK' and names with K stay", () => {
-		expect(fix(['P<UTOERIKSSON<<ANNA<MARIA<<<K<<<<<K<<<<<<<<K', ICAO_TD3[1]]).lines[0]).toBe(ICAO_TD3[0]);
+		expect(fix(['P<UTOERIKSSON<<ANNA<MARIA<<<K<<<<<K<<<<<<<<K', ICAO_TD3[1]]).lines[0]).toBe(
+			ICAO_TD3[0],
+		);
 		const kk = 'P<UTOERIKSSON<<KK<<<<<<<<<<<<<<<<<<<<<<<<<<<';
 		expect(fix([kk, ICAO_TD3[1]]).lines[0]).toBe(kk);
 	});
@@ -62,14 +68,18 @@ describe('OCR correction by field type', () => {
 		expect(fra.fields?.nationality).toBe('FRA');
 		const g8r = fix([ICAO_TD3[0], ICAO_TD3[1].replace('UTO7408', 'G8R7408')]);
 		expect(g8r.fields?.nationality).toBe('GBR');
-		expect(g8r.corrections).toEqual([{ field: 'nationality', line: 2, position: 12, from: '8', to: 'B' }]);
+		expect(g8r.corrections).toEqual([
+			{ field: 'nationality', line: 2, position: 12, from: '8', to: 'B' },
+		]);
 	});
 
 	it('a document-number confusion that only one reading repairs is corrected and reported', () => {
 		// 707797979 read as 7O7797979: of the readings within the confusion classes, one passes.
 		const r = fix(MISREAD_GBR);
 		expect(r.lines).toEqual(GBR_TD3);
-		expect(r.corrections).toEqual([{ field: 'documentNumber', line: 2, position: 2, from: 'O', to: '0' }]);
+		expect(r.corrections).toEqual([
+			{ field: 'documentNumber', line: 2, position: 2, from: 'O', to: '0' },
+		]);
 		expect(r.valid).toBe(true);
 	});
 
@@ -78,7 +88,11 @@ describe('OCR correction by field type', () => {
 		expect(r.lines).toEqual(MISREAD_GBR);
 		expect(r.corrections).toEqual([]);
 		expect(r.ambiguous).toEqual([
-			{ fields: ['documentNumber'], reason: 'withheld_strict', candidates: [[{ field: 'documentNumber', line: 2, position: 2, from: 'O', to: '0' }]] },
+			{
+				fields: ['documentNumber'],
+				reason: 'withheld_strict',
+				candidates: [[{ field: 'documentNumber', line: 2, position: 2, from: 'O', to: '0' }]],
+			},
 		]);
 		expect(r.valid).toBe(false);
 		expect(r.warnings.map((w) => w.code)).toContain('correction_withheld');
@@ -91,7 +105,9 @@ describe('OCR correction by field type', () => {
 		expect(r.corrections).toEqual([]);
 		expect(r.ambiguous).toHaveLength(1);
 		expect(r.ambiguous[0].reason).toBe('several_candidates');
-		expect(r.ambiguous[0].candidates).toContainEqual([{ field: 'documentNumber', line: 2, position: 2, from: 'B', to: '8' }]);
+		expect(r.ambiguous[0].candidates).toContainEqual([
+			{ field: 'documentNumber', line: 2, position: 2, from: 'B', to: '8' },
+		]);
 		expect(r.ambiguous[0].candidates.length).toBeGreaterThan(1);
 		expect(r.valid).toBe(false);
 	});
@@ -99,18 +115,38 @@ describe('OCR correction by field type', () => {
 	it('TD1 optional data covered only by the composite is searched too', () => {
 		// Put 'X2Y' in TD1 line 1 optional data and recompute the composite, then misread the 2 as Z.
 		const line1 = ICAO_TD1[0].replace('<<<<<<<<<<<<<<<', 'X2Y<<<<<<<<<<<<');
-		const composite = String(checkDigit(line1.slice(5) + ICAO_TD1[1].slice(0, 7) + ICAO_TD1[1].slice(8, 15) + ICAO_TD1[1].slice(18, 29)));
+		const composite = String(
+			checkDigit(
+				line1.slice(5) +
+					ICAO_TD1[1].slice(0, 7) +
+					ICAO_TD1[1].slice(8, 15) +
+					ICAO_TD1[1].slice(18, 29),
+			),
+		);
 		const valid = [line1, ICAO_TD1[1].slice(0, 29) + composite, ICAO_TD1[2]];
 		expect(parse(valid).valid).toBe(true);
 		const r = fix([line1.replace('X2Y', 'XZY'), valid[1], valid[2]]);
 		expect(r.lines).toEqual(valid);
-		expect(r.corrections).toEqual([{ field: 'optionalData', line: 1, position: 17, from: 'Z', to: '2' }]);
+		expect(r.corrections).toEqual([
+			{ field: 'optionalData', line: 1, position: 17, from: 'Z', to: '2' },
+		]);
 	});
 
-	it("I read for 1 in an alphanumeric field ties with L (their check values differ by 20): ambiguity", () => {
+	it('I read for 1 in an alphanumeric field ties with L (their check values differ by 20): ambiguity', () => {
 		const line1 = ICAO_TD1[0].replace('<<<<<<<<<<<<<<<', 'AB12<<<<<<<<<<<');
-		const composite = String(checkDigit(line1.slice(5) + ICAO_TD1[1].slice(0, 7) + ICAO_TD1[1].slice(8, 15) + ICAO_TD1[1].slice(18, 29)));
-		const r = fix([line1.replace('AB12', 'ABI2'), ICAO_TD1[1].slice(0, 29) + composite, ICAO_TD1[2]]);
+		const composite = String(
+			checkDigit(
+				line1.slice(5) +
+					ICAO_TD1[1].slice(0, 7) +
+					ICAO_TD1[1].slice(8, 15) +
+					ICAO_TD1[1].slice(18, 29),
+			),
+		);
+		const r = fix([
+			line1.replace('AB12', 'ABI2'),
+			ICAO_TD1[1].slice(0, 29) + composite,
+			ICAO_TD1[2],
+		]);
 		expect(r.ambiguous).toEqual([
 			{
 				fields: ['optionalData'],

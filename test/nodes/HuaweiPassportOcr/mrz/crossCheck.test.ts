@@ -17,7 +17,9 @@ describe('crossCheck: printed zone against the MRZ', () => {
 		const r = crossCheck(parse(SEED), printed);
 		expect(r).toMatchObject({ consistent: true, mismatches: [] });
 		expect(r.compared.sort()).toEqual(Object.keys(printed).sort());
-		expect(r.notCompared).toEqual([{ field: 'nationality', reason: 'missing in the printed zone' }]);
+		expect(r.notCompared).toEqual([
+			{ field: 'nationality', reason: 'missing in the printed zone' },
+		]);
 	});
 
 	it('reports each disagreeing field with both values', () => {
@@ -32,28 +34,56 @@ describe('crossCheck: printed zone against the MRZ', () => {
 			country_code: 'UTO',
 		});
 		expect(r.consistent).toBe(false);
-		expect(r.mismatches.map((m) => m.field)).toEqual(['passport_number', 'surname', 'sex', 'date_of_birth', 'nationality']);
-		expect(r.mismatches[0]).toEqual({ field: 'passport_number', printed: 'L898902C4', mrz: 'L898902C3', reason: 'different document number' });
+		expect(r.mismatches.map((m) => m.field)).toEqual([
+			'passport_number',
+			'surname',
+			'sex',
+			'date_of_birth',
+			'nationality',
+		]);
+		expect(r.mismatches[0]).toEqual({
+			field: 'passport_number',
+			printed: 'L898902C4',
+			mrz: 'L898902C3',
+			reason: 'different document number',
+		});
 		expect(r.mismatches[3]).toMatchObject({ printed: '1974-08-13', mrz: '740812' });
 	});
 
 	it('missing or blank printed fields are not compared, never mismatches', () => {
-		const r = crossCheck(parse(ICAO_TD3), { surname: '  ', given_name: undefined, passport_number: 'L898902C3' });
+		const r = crossCheck(parse(ICAO_TD3), {
+			surname: '  ',
+			given_name: undefined,
+			passport_number: 'L898902C3',
+		});
 		expect(r.consistent).toBe(true);
 		expect(r.compared).toEqual(['passport_number']);
-		expect(r.notCompared.map((n) => n.field)).toEqual(expect.arrayContaining(['surname', 'given_name', 'sex', 'nationality']));
+		expect(r.notCompared.map((n) => n.field)).toEqual(
+			expect.arrayContaining(['surname', 'given_name', 'sex', 'nationality']),
+		);
 	});
 
 	it("Germany: printed 'DEU' equals the MRZ's 'D'", () => {
-		const r = crossCheck(parse(GERMAN_TD3), { nationality: 'DEU', country_code: 'D', surname: 'Mustermann', given_name: 'Erika' });
+		const r = crossCheck(parse(GERMAN_TD3), {
+			nationality: 'DEU',
+			country_code: 'D',
+			surname: 'Mustermann',
+			given_name: 'Erika',
+		});
 		expect(r).toMatchObject({ consistent: true, mismatches: [] });
 		expect(r.compared).toEqual(['surname', 'given_name', 'nationality', 'country_code']);
 	});
 
 	it('a printed value that is not a code or date is not compared', () => {
-		const r = crossCheck(parse(ICAO_TD3), { nationality: 'Utopian', date_of_birth: '12 AUG 1974', sex: '?' });
+		const r = crossCheck(parse(ICAO_TD3), {
+			nationality: 'Utopian',
+			date_of_birth: '12 AUG 1974',
+			sex: '?',
+		});
 		expect(r.compared).toEqual([]);
-		expect(r.notCompared.find((n) => n.field === 'nationality')?.reason).toMatch(/not a country code/);
+		expect(r.notCompared.find((n) => n.field === 'nationality')?.reason).toMatch(
+			/not a country code/,
+		);
 	});
 
 	describe('names after MRZ transliteration', () => {
@@ -64,7 +94,7 @@ describe('crossCheck: printed zone against the MRZ', () => {
 			['German umlaut as AE/OE/UE', 'MUELLER<<JOERG', 'Müller', 'Jörg'],
 			['umlaut as the plain letter', 'MULLER<<JORG', 'Müller', 'Jörg'],
 			['hyphen and space become fillers', 'SMITH<JONES<<MARY<ANN', 'Smith-Jones', 'Mary Ann'],
-			["apostrophe dropped", 'OCONNOR<<SEAN', "O'Connor", 'Seán'],
+			['apostrophe dropped', 'OCONNOR<<SEAN', "O'Connor", 'Seán'],
 			['ß as SS, Ø as OE', 'STROSSE<<SOEREN', 'Stroße', 'Søren'],
 		])('%s', (_label, mrzName, surname, given) => {
 			const r = crossCheck(mrzWith(mrzName), { surname, given_name: given });
@@ -74,7 +104,10 @@ describe('crossCheck: printed zone against the MRZ', () => {
 
 		it('a printed name longer than a full MRZ slot matches when the MRZ is its prefix', () => {
 			const mrz = parse(['P<UTOWOLFESCHLEGELSTEINHAUSEN<<HUBERT<BLAINE', ICAO_TD3[1]]);
-			const r = crossCheck(mrz, { surname: 'Wolfeschlegelsteinhausen', given_name: 'Hubert Blaine Wolfe' });
+			const r = crossCheck(mrz, {
+				surname: 'Wolfeschlegelsteinhausen',
+				given_name: 'Hubert Blaine Wolfe',
+			});
 			expect(r.mismatches).toEqual([]);
 			expect(r.notes).toEqual([{ field: 'given_name', note: expect.stringMatching(/truncated/) }]);
 		});
@@ -86,7 +119,8 @@ describe('crossCheck: printed zone against the MRZ', () => {
 	});
 
 	describe('sex', () => {
-		const withSex = (c: string) => parse([ICAO_TD3[0], ICAO_TD3[1].slice(0, 20) + c + ICAO_TD3[1].slice(21)]);
+		const withSex = (c: string) =>
+			parse([ICAO_TD3[0], ICAO_TD3[1].slice(0, 20) + c + ICAO_TD3[1].slice(21)]);
 		it.each([
 			['F', 'F', true],
 			['FEMALE', 'F', true],
@@ -105,7 +139,9 @@ describe('crossCheck: printed zone against the MRZ', () => {
 			// Expiry 120415: the rule reads 2012; a printed 1912 still has the same YYMMDD.
 			const r = crossCheck(parse(ICAO_TD3), { date_of_expiry: '1912-04-15' });
 			expect(r.consistent).toBe(true);
-			expect(r.notes).toEqual([{ field: 'date_of_expiry', note: 'printed year 1912; the MRZ century rule gave 2012' }]);
+			expect(r.notes).toEqual([
+				{ field: 'date_of_expiry', note: 'printed year 1912; the MRZ century rule gave 2012' },
+			]);
 		});
 
 		it("an MRZ '<<' day matches any printed day", () => {
@@ -115,7 +151,9 @@ describe('crossCheck: printed zone against the MRZ', () => {
 		});
 
 		it('accepts a bare YYMMDD printed date', () => {
-			expect(crossCheck(parse(ICAO_TD3), { date_of_birth: '740812' }).compared).toEqual(['date_of_birth']);
+			expect(crossCheck(parse(ICAO_TD3), { date_of_birth: '740812' }).compared).toEqual([
+				'date_of_birth',
+			]);
 		});
 	});
 

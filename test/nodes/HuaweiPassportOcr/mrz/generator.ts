@@ -21,7 +21,22 @@ export function seeded(seed: number): Random {
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';
-const COUNTRIES = ['FRA', 'DEU', 'D', 'GBR', 'USA', 'CHN', 'ETH', 'NLD', 'JPN', 'BRA', 'IND', 'XXA', 'EUE', 'RKS'];
+const COUNTRIES = [
+	'FRA',
+	'DEU',
+	'D',
+	'GBR',
+	'USA',
+	'CHN',
+	'ETH',
+	'NLD',
+	'JPN',
+	'BRA',
+	'IND',
+	'XXA',
+	'EUE',
+	'RKS',
+];
 
 const pick = <T>(rand: Random, items: ArrayLike<T>): T => items[Math.floor(rand() * items.length)];
 const int = (rand: Random, min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
@@ -60,20 +75,32 @@ function randomDate(rand: Random, fromYear: number, toYear: number) {
 	const year = int(rand, fromYear, toYear);
 	const month = int(rand, 1, 12);
 	const day = int(rand, 1, 28);
-	return { iso: `${year}-${two(month)}-${two(day)}`, raw: `${two(year % 100)}${two(month)}${two(day)}` };
+	return {
+		iso: `${year}-${two(month)}-${two(day)}`,
+		raw: `${two(year % 100)}${two(month)}${two(day)}`,
+	};
 }
 
-function randomName(rand: Random, room: number): { surname: string; givenNames: string; field: string } {
+function randomName(
+	rand: Random,
+	room: number,
+): { surname: string; givenNames: string; field: string } {
 	const word = () => text(rand, LETTERS, int(rand, 2, 8));
 	const surname = Array.from({ length: int(rand, 1, 2) }, word).join(' ');
 	const givenNames = Array.from({ length: int(rand, 0, 2) }, word).join(' ');
 	const field = `${surname}<<${givenNames}`.replace(/ /g, '<');
 	// Names that fit with room for a filler, so the truth is never truncated.
-	return field.length < room ? { surname, givenNames, field: fill(field, room) } : randomName(rand, room);
+	return field.length < room
+		? { surname, givenNames, field: fill(field, room) }
+		: randomName(rand, room);
 }
 
 /** A valid MRZ of the format. `today` bounds the dates so the century rules give back the truth. */
-export function generateMrz(rand: Random, format: MrzFormat, today = new Date(Date.UTC(2026, 10, 25))): GeneratedMrz {
+export function generateMrz(
+	rand: Random,
+	format: MrzFormat,
+	today = new Date(Date.UTC(2026, 10, 25)),
+): GeneratedMrz {
 	const width = LINE_LENGTH[format];
 	const year = today.getUTCFullYear();
 	// Birth strictly within the last 99 years and before this year: one century only is possible.
@@ -85,18 +112,23 @@ export function generateMrz(rand: Random, format: MrzFormat, today = new Date(Da
 	const long = format !== 'TD3' && rand() < 0.3;
 	const documentNumber = text(rand, LETTERS + DIGITS, long ? int(rand, 10, 12) : 9);
 	const optionalLength = format === 'TD3' ? 14 : format === 'TD2' ? 7 : 15;
-	const code = format === 'TD3' ? pick(rand, ['P<', 'PD', 'PO']) : pick(rand, ['I<', 'ID', 'AC', 'C<']);
+	const code =
+		format === 'TD3' ? pick(rand, ['P<', 'PD', 'PO']) : pick(rand, ['I<', 'ID', 'AC', 'C<']);
 	const name = randomName(rand, format === 'TD1' ? 30 : width - 5);
 	const stateField = fill(state, 3);
 	const nationalityField = fill(nationality, 3);
 
-	let optionalData = rand() < 0.5 ? '' : text(rand, LETTERS + DIGITS, int(rand, 1, long ? 2 : optionalLength - 1));
+	let optionalData =
+		rand() < 0.5 ? '' : text(rand, LETTERS + DIGITS, int(rand, 1, long ? 2 : optionalLength - 1));
 	let numberField: string;
 	let optionalField: string;
 	if (long) {
 		const continuation = documentNumber.slice(9) + cd(documentNumber);
 		numberField = `${documentNumber.slice(0, 9)}<`;
-		optionalField = fill(optionalData ? `${continuation}<${optionalData}` : continuation, optionalLength);
+		optionalField = fill(
+			optionalData ? `${continuation}<${optionalData}` : continuation,
+			optionalLength,
+		);
 	} else {
 		numberField = documentNumber + cd(documentNumber);
 		optionalField = fill(optionalData, optionalLength);

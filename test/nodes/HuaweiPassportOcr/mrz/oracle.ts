@@ -41,3 +41,17 @@ export function oracleParse(batch: string[][]): OracleResult[] {
 	});
 	return JSON.parse(stdout) as OracleResult[];
 }
+
+/** The country codes the oracle knows. */
+export function oracleStates(): string[] {
+	const stdout = execFileSync(
+		process.execPath,
+		[
+			'--input-type=module',
+			'-e',
+			"import { states } from 'mrz'; process.stdout.write(JSON.stringify(Object.keys(states)));",
+		],
+		{ cwd: resolve(__dirname, '../../../..'), encoding: 'utf8' },
+	);
+	return JSON.parse(stdout) as string[];
+}

@@ -1,8 +1,20 @@
 import { checkDigit, parseMrz } from '../../../../nodes/HuaweiPassportOcr/mrz';
-import { GBR_TD3, GERMAN_TD3, ICAO_TD1, ICAO_TD2, ICAO_TD3, LONG_TD1, SEED, TODAY, USA_TD3 } from './specimens';
+import {
+	GBR_TD3,
+	GERMAN_TD3,
+	ICAO_TD1,
+	ICAO_TD2,
+	ICAO_TD3,
+	LONG_TD1,
+	SEED,
+	TODAY,
+	USA_TD3,
+} from './specimens';
 
-const parse = (input: string | string[], options = {}) => parseMrz(input, { today: TODAY, ...options });
-const codes = (issues: { code: string; field?: string }[]) => issues.map((i) => `${i.code}:${i.field ?? ''}`);
+const parse = (input: string | string[], options = {}) =>
+	parseMrz(input, { today: TODAY, ...options });
+const codes = (issues: { code: string; field?: string }[]) =>
+	issues.map((i) => `${i.code}:${i.field ?? ''}`);
 
 describe('specimens', () => {
 	it('ICAO TD3: every field and check digit', () => {
@@ -30,14 +42,24 @@ describe('specimens', () => {
 			optionalData: { valid: true, expected: '1', actual: '1' },
 			composite: { valid: true, expected: '0', actual: '0' },
 		});
-		expect(codes(r.warnings)).toEqual(expect.arrayContaining(['specimen_country:issuingState', 'specimen_country:nationality']));
+		expect(codes(r.warnings)).toEqual(
+			expect.arrayContaining(['specimen_country:issuingState', 'specimen_country:nationality']),
+		);
 		expect(r.normalisation).toEqual([]);
 	});
 
 	it("German specimen: 'D<<' is Germany, empty optional data with check digit '<'", () => {
 		const r = parse(GERMAN_TD3);
 		expect(r.valid).toBe(true);
-		expect(r.fields).toMatchObject({ issuingState: 'D', nationality: 'D', documentNumber: 'C01X0006H', surname: 'MUSTERMANN', givenNames: 'ERIKA', birthDate: '1964-08-12', expiryDate: '2017-10-31' });
+		expect(r.fields).toMatchObject({
+			issuingState: 'D',
+			nationality: 'D',
+			documentNumber: 'C01X0006H',
+			surname: 'MUSTERMANN',
+			givenNames: 'ERIKA',
+			birthDate: '1964-08-12',
+			expiryDate: '2017-10-31',
+		});
 		expect(r.checks?.optionalData).toEqual({ valid: true, expected: '0', actual: '<' });
 		expect(codes(r.warnings)).not.toContain('unknown_country:issuingState');
 	});
@@ -46,20 +68,37 @@ describe('specimens', () => {
 		const r = parse(GBR_TD3);
 		expect(r.valid).toBe(true);
 		expect(r.checks?.optionalData).toEqual({ valid: true, expected: '0', actual: '0' });
-		expect(r.fields).toMatchObject({ documentNumber: '707797979', sex: 'M', birthDate: '1995-05-20', expiryDate: '2017-04-22' });
+		expect(r.fields).toMatchObject({
+			documentNumber: '707797979',
+			sex: 'M',
+			birthDate: '1995-05-20',
+			expiryDate: '2017-04-22',
+		});
 	});
 
 	it('USA sample: optional data with an inner filler', () => {
 		const r = parse(USA_TD3);
 		expect(r.valid).toBe(true);
-		expect(r.fields).toMatchObject({ documentNumber: '340020013', optionalData: '710000307<7158', birthDate: '1980-01-01' });
+		expect(r.fields).toMatchObject({
+			documentNumber: '340020013',
+			optionalData: '710000307<7158',
+			birthDate: '1980-01-01',
+		});
 	});
 
 	it('ICAO TD1', () => {
 		const r = parse(ICAO_TD1);
 		expect(r.format).toBe('TD1');
 		expect(r.valid).toBe(true);
-		expect(r.fields).toMatchObject({ documentCode: 'I', documentNumber: 'D23145890', surname: 'ERIKSSON', givenNames: 'ANNA MARIA', optionalData: '', optionalData2: '', nationality: 'UTO' });
+		expect(r.fields).toMatchObject({
+			documentCode: 'I',
+			documentNumber: 'D23145890',
+			surname: 'ERIKSSON',
+			givenNames: 'ANNA MARIA',
+			optionalData: '',
+			optionalData2: '',
+			nationality: 'UTO',
+		});
 		expect(r.checks?.composite).toEqual({ valid: true, expected: '6', actual: '6' });
 		expect(r.checks?.optionalData).toBeUndefined();
 	});
@@ -68,7 +107,12 @@ describe('specimens', () => {
 		const r = parse(ICAO_TD2);
 		expect(r.format).toBe('TD2');
 		expect(r.valid).toBe(true);
-		expect(r.fields).toMatchObject({ documentNumber: 'D23145890', birthDate: '1974-08-12', expiryDate: '2012-04-15', sex: 'F' });
+		expect(r.fields).toMatchObject({
+			documentNumber: 'D23145890',
+			birthDate: '1974-08-12',
+			expiryDate: '2012-04-15',
+			sex: 'F',
+		});
 	});
 
 	it('TD1 long document number continues in the optional data with its own check digit', () => {
@@ -90,21 +134,41 @@ describe('specimens', () => {
 		const composite = checkDigit(line1.slice(5) + '7408122' + '1204159' + '<<<<<<<<<<<');
 		const r = parse([line1, `7408122F1204159UTO<<<<<<<<<<<${composite}`, ICAO_TD1[2]]);
 		expect(r.fields?.documentNumber).toBe('D2314589012');
-		expect(r.checks?.documentNumber).toEqual({ valid: true, expected: String(withFiller), actual: String(withFiller), variant: 'filler_included' });
+		expect(r.checks?.documentNumber).toEqual({
+			valid: true,
+			expected: String(withFiller),
+			actual: String(withFiller),
+			variant: 'filler_included',
+		});
 		expect(r.valid).toBe(true);
 		expect(codes(r.warnings)).toContain('check_digit_variant:documentNumber');
-		const wrong = parse([line1.replace(`12${withFiller}`, `12${(withFiller! + 5) % 10}`), `7408122F1204159UTO<<<<<<<<<<<${composite}`, ICAO_TD1[2]]);
+		const wrong = parse([
+			line1.replace(`12${withFiller}`, `12${(withFiller! + 5) % 10}`),
+			`7408122F1204159UTO<<<<<<<<<<<${composite}`,
+			ICAO_TD1[2],
+		]);
 		expect(wrong.checks?.documentNumber.valid).toBe(false);
 	});
 
 	it('Huawei seed example: normalises the stray spaces, reads every field, and fails the masked number', () => {
 		const r = parse(SEED);
 		expect(r.lines[0]).toBe('P<ETFHUZHAO<<ZHAOMIN<DESALEGN<<<<<<<<<<<<<<<');
-		expect(r.normalisation).toEqual([{ what: 'space_removed', line: 1, from: SEED[0], to: r.lines[0] }]);
-		expect(r.fields).toMatchObject({ surname: 'HUZHAO', givenNames: 'ZHAOMIN DESALEGN', documentNumber: 'EP435XXXX', birthDate: '1985-09-18', expiryDate: '2022-01-15', sex: 'M' });
+		expect(r.normalisation).toEqual([
+			{ what: 'space_removed', line: 1, from: SEED[0], to: r.lines[0] },
+		]);
+		expect(r.fields).toMatchObject({
+			surname: 'HUZHAO',
+			givenNames: 'ZHAOMIN DESALEGN',
+			documentNumber: 'EP435XXXX',
+			birthDate: '1985-09-18',
+			expiryDate: '2022-01-15',
+			sex: 'M',
+		});
 		expect(r.valid).toBe(false);
 		expect(codes(r.errors)).toEqual(['check_digit:documentNumber', 'check_digit:composite']);
-		expect(r.checks?.birthDate.valid && r.checks?.expiryDate.valid && r.checks?.optionalData?.valid).toBe(true);
+		expect(
+			r.checks?.birthDate.valid && r.checks?.expiryDate.valid && r.checks?.optionalData?.valid,
+		).toBe(true);
 		expect(codes(r.warnings)).toContain('unknown_country:issuingState');
 	});
 });
@@ -114,7 +178,11 @@ describe('tolerant input', () => {
 
 	it.each([
 		['one string with a newline', ICAO_TD3.join('\n'), false],
-		['one string with CRLF and surrounding blanks', `  ${ICAO_TD3[0]}\r\n${ICAO_TD3[1]}  \n`, false],
+		[
+			'one string with CRLF and surrounding blanks',
+			`  ${ICAO_TD3[0]}\r\n${ICAO_TD3[1]}  \n`,
+			false,
+		],
 		['one concatenated string', ICAO_TD3.join(''), true],
 		['one string, lines separated by a space', ICAO_TD3.join(' '), true],
 		['lower case', ICAO_TD3.map((l) => l.toLowerCase()), true],
@@ -122,7 +190,11 @@ describe('tolerant input', () => {
 		['‹ and ＜ for <', [ICAO_TD3[0].replace(/<</g, '‹＜'), ICAO_TD3[1]], true],
 		['padding dropped', [ICAO_TD3[0].replace(/<+$/, ''), ICAO_TD3[1]], true],
 		['extra padding', [`${ICAO_TD3[0]}<<<`, ICAO_TD3[1]], true],
-		['other text around the MRZ', ['PASSPORT', 'Surname / Nom', ICAO_TD3[0], ICAO_TD3[1], 'page 2'], true],
+		[
+			'other text around the MRZ',
+			['PASSPORT', 'Surname / Nom', ICAO_TD3[0], ICAO_TD3[1], 'page 2'],
+			true,
+		],
 	])('%s', (_label, input, reportsChange) => {
 		const r = parse(input);
 		expect(r.lines).toEqual(ICAO_TD3);
@@ -145,12 +217,20 @@ describe('tolerant input', () => {
 		expect(r.lines).toEqual(ICAO_TD3);
 		expect(r.valid).toBe(true);
 		expect(r.normalisation.map((c) => c.what)).toEqual(['line_padded', 'filler_restored']);
-		expect(r.normalisation[1]).toEqual({ what: 'filler_restored', line: 2, from: `${dropped}<`, to: ICAO_TD3[1] });
+		expect(r.normalisation[1]).toEqual({
+			what: 'filler_restored',
+			line: 2,
+			from: `${dropped}<`,
+			to: ICAO_TD3[1],
+		});
 	});
 
 	it('a dropped filler rejoins its run; name lines are only padded at the end', () => {
 		// GBR: 14 fillers then 0, 0; one '<' dropped — at the end (after '00') the checks fail, inside the run they hold.
-		const dropped = ['P<GBRPUDARSAN<<HENERT<<<<<<<<<<<<<<<<<<<<<<<', '7077979792GBR9505209M1704224<<<<<<<<<<<<<00'];
+		const dropped = [
+			'P<GBRPUDARSAN<<HENERT<<<<<<<<<<<<<<<<<<<<<<<',
+			'7077979792GBR9505209M1704224<<<<<<<<<<<<<00',
+		];
 		expect(parse(dropped).lines[1]).toBe('7077979792GBR9505209M1704224<<<<<<<<<<<<<<00');
 		// A name line is only ever padded at the end.
 		const shortName = parse(['P<UTOERIKSSON<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', ICAO_TD3[1]]);
@@ -167,14 +247,25 @@ describe('tolerant input', () => {
 
 	it('reports every change with before and after', () => {
 		const r = parse(ICAO_TD3.map((l) => l.toLowerCase().replace(/</g, '«')));
-		expect(r.normalisation.map((c) => c.what)).toEqual(['upper_case', 'filler_lookalike', 'upper_case', 'filler_lookalike']);
-		expect(r.normalisation[1]).toEqual({ what: 'filler_lookalike', line: 1, from: ICAO_TD3[0].replace(/</g, '«'), to: ICAO_TD3[0] });
+		expect(r.normalisation.map((c) => c.what)).toEqual([
+			'upper_case',
+			'filler_lookalike',
+			'upper_case',
+			'filler_lookalike',
+		]);
+		expect(r.normalisation[1]).toEqual({
+			what: 'filler_lookalike',
+			line: 1,
+			from: ICAO_TD3[0].replace(/</g, '«'),
+			to: ICAO_TD3[0],
+		});
 	});
 });
 
 describe('error classes', () => {
 	const line2 = ICAO_TD3[1];
-	const set = (line: string, position: number, c: string) => line.slice(0, position - 1) + c + line.slice(position);
+	const set = (line: string, position: number, c: string) =>
+		line.slice(0, position - 1) + c + line.slice(position);
 
 	it.each([
 		['documentNumber', 10],
@@ -197,14 +288,20 @@ describe('error classes', () => {
 
 	it('an impossible date', () => {
 		// 741312: month 13; the check digit is recomputed so only the date itself is wrong.
-		const r = parse(['P<GBRPUDARSAN<<HENERT<<<<<<<<<<<<<<<<<<<<<<<', '7077979792GBR9513209M1704224<<<<<<<<<<<<<<00']);
+		const r = parse([
+			'P<GBRPUDARSAN<<HENERT<<<<<<<<<<<<<<<<<<<<<<<',
+			'7077979792GBR9513209M1704224<<<<<<<<<<<<<<00',
+		]);
 		expect(codes(r.errors)).toContain('invalid_date:birthDate');
 		expect(r.fields?.birthDate).toBeNull();
 		expect(r.fields?.birthDateRaw).toBe('951320');
 	});
 
 	it('an unknown day stays partial and is flagged', () => {
-		const lines = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408<<6F1204159ZE184226B<<<<<10'];
+		const lines = [
+			'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+			'L898902C36UTO7408<<6F1204159ZE184226B<<<<<10',
+		];
 		const r = parse(lines);
 		expect(r.fields?.birthDate).toBe('1974-08');
 		expect(codes(r.warnings)).toContain('date_partial:birthDate');
@@ -230,18 +327,42 @@ describe('error classes', () => {
 		const unknown = parse([ICAO_TD3[0].replace('UTO', 'ABC'), ICAO_TD3[1]]);
 		expect(unknown.valid).toBe(true);
 		expect(codes(unknown.warnings)).toContain('unknown_country:issuingState');
-		expect(parse([ICAO_TD3[0].replace('UTO', 'ABC'), ICAO_TD3[1]], { strict: true }).valid).toBe(false);
+		expect(parse([ICAO_TD3[0].replace('UTO', 'ABC'), ICAO_TD3[1]], { strict: true }).valid).toBe(
+			false,
+		);
 		const malformed = parse([ICAO_TD3[0].replace('UTO', 'U1O'), ICAO_TD3[1]]);
 		expect(codes(malformed.errors)).toContain('invalid_country:issuingState');
 	});
 
-	it.each(['GBD', 'GBN', 'GBO', 'GBS', 'GBP', 'RKS', 'EUE', 'UNO', 'UNA', 'UNK', 'XXA', 'XXB', 'XXC', 'XXX', 'XBA', 'XIM', 'XCC', 'XCE', 'XCO', 'XEC', 'XPO', 'XES', 'XOM', 'XDC'])(
-		'ICAO code %s is known',
-		(code) => {
-			const r = parse([ICAO_TD3[0].replace('UTO', code), ICAO_TD3[1]]);
-			expect(r.warnings.filter((w) => w.field === 'issuingState')).toEqual([]);
-		},
-	);
+	it.each([
+		'GBD',
+		'GBN',
+		'GBO',
+		'GBS',
+		'GBP',
+		'RKS',
+		'EUE',
+		'UNO',
+		'UNA',
+		'UNK',
+		'XXA',
+		'XXB',
+		'XXC',
+		'XXX',
+		'XBA',
+		'XIM',
+		'XCC',
+		'XCE',
+		'XCO',
+		'XEC',
+		'XPO',
+		'XES',
+		'XOM',
+		'XDC',
+	])('ICAO code %s is known', (code) => {
+		const r = parse([ICAO_TD3[0].replace('UTO', code), ICAO_TD3[1]]);
+		expect(r.warnings.filter((w) => w.field === 'issuingState')).toEqual([]);
+	});
 
 	it('a passport MRZ must start with P', () => {
 		const r = parse([ICAO_TD3[0].replace(/^P/, 'I'), ICAO_TD3[1]]);
@@ -264,8 +385,13 @@ describe('error classes', () => {
 	});
 
 	it('an empty name and an empty document number', () => {
-		const r = parse(['P<UTO<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<', '<<<<<<<<<0UTO7408122F1204159ZE184226B<<<<<10'.replace(/.$/, '6')]);
-		expect(codes(r.errors)).toEqual(expect.arrayContaining(['missing_name:name', 'missing_document_number:documentNumber']));
+		const r = parse([
+			'P<UTO<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<',
+			'<<<<<<<<<0UTO7408122F1204159ZE184226B<<<<<10'.replace(/.$/, '6'),
+		]);
+		expect(codes(r.errors)).toEqual(
+			expect.arrayContaining(['missing_name:name', 'missing_document_number:documentNumber']),
+		);
 	});
 
 	it('a mononym sits in the given-name slot with an empty surname', () => {

@@ -14,7 +14,9 @@ const samples = (format: MrzFormat, seed: number): [GeneratedMrz, Random][] => {
 	return Array.from({ length: RUNS }, () => [generateMrz(rand, format, TODAY), rand]);
 };
 const replaceAt = (lines: string[], line: number, position: number, c: string) =>
-	lines.map((text, i) => (i === line - 1 ? text.slice(0, position - 1) + c + text.slice(position) : text));
+	lines.map((text, i) =>
+		i === line - 1 ? text.slice(0, position - 1) + c + text.slice(position) : text,
+	);
 
 /** Every (line, position) a check digit covers, including the check-digit positions themselves. */
 function coveredPositions(format: MrzFormat): { line: number; position: number }[] {
@@ -23,7 +25,8 @@ function coveredPositions(format: MrzFormat): { line: number; position: number }
 	for (const check of spec.checks) {
 		out.set(`${check.line}:${check.position}`, { line: check.line, position: check.position });
 		for (const s of check.covers) {
-			for (let p = s.start; p <= s.end; p++) out.set(`${s.line}:${p}`, { line: s.line, position: p });
+			for (let p = s.start; p <= s.end; p++)
+				out.set(`${s.line}:${p}`, { line: s.line, position: p });
 		}
 	}
 	return [...out.values()];
@@ -47,28 +50,53 @@ describe.each(FORMAT_NAMES)('%s generated MRZs', (format) => {
 			const { line, position } = covered[Math.floor(rand() * covered.length)];
 			const original = lines[line - 1][position - 1];
 			// Characters 10 apart (0/A/K/U, '<'/0) share a check value mod 10: no check digit can see those.
-			const options = [...ALPHABET].filter((c) => (characterValue(c)! - characterValue(original)!) % 10 !== 0);
-			const corrupted = replaceAt(lines, line, position, options[Math.floor(rand() * options.length)]);
+			const options = [...ALPHABET].filter(
+				(c) => (characterValue(c)! - characterValue(original)!) % 10 !== 0,
+			);
+			const corrupted = replaceAt(
+				lines,
+				line,
+				position,
+				options[Math.floor(rand() * options.length)],
+			);
 			const r = parse(corrupted);
 			expect(r.valid).toBe(false);
 		}
 	});
 
 	it('correction restores a type confusion in a date, a check digit or a name', () => {
-		const toLetter: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B', '2': 'Z', '6': 'G' };
+		const toLetter: Record<string, string> = {
+			'0': 'O',
+			'1': 'I',
+			'5': 'S',
+			'8': 'B',
+			'2': 'Z',
+			'6': 'G',
+		};
 		const toDigit = Object.fromEntries(Object.entries(toLetter).map(([d, l]) => [l, d]));
 		const spec = FORMATS[format];
 		for (const [{ lines }, rand] of samples(format, 3)) {
 			const numeric = [
-				...spec.fields.filter((f) => f.type === 'date').flatMap((f) => Array.from({ length: f.end - f.start + 1 }, (_, i) => ({ line: f.line, position: f.start + i }))),
+				...spec.fields
+					.filter((f) => f.type === 'date')
+					.flatMap((f) =>
+						Array.from({ length: f.end - f.start + 1 }, (_, i) => ({
+							line: f.line,
+							position: f.start + i,
+						})),
+					),
 				...spec.checks.map((c) => ({ line: c.line, position: c.position })),
 			].filter(({ line, position }) => lines[line - 1][position - 1] in toLetter);
 			const name = spec.fields.find((f) => f.name === 'name')!;
-			const letters = Array.from({ length: name.end - name.start + 1 }, (_, i) => ({ line: name.line, position: name.start + i })).filter(
-				({ line, position }) => lines[line - 1][position - 1] in toDigit,
-			);
+			const letters = Array.from({ length: name.end - name.start + 1 }, (_, i) => ({
+				line: name.line,
+				position: name.start + i,
+			})).filter(({ line, position }) => lines[line - 1][position - 1] in toDigit);
 			let corrupted = lines;
-			for (const [targets, map] of [[numeric, toLetter], [letters, toDigit]] as const) {
+			for (const [targets, map] of [
+				[numeric, toLetter],
+				[letters, toDigit],
+			] as const) {
 				if (targets.length === 0) continue;
 				const { line, position } = targets[Math.floor(rand() * targets.length)];
 				corrupted = replaceAt(corrupted, line, position, map[lines[line - 1][position - 1]]);
@@ -77,23 +105,50 @@ describe.each(FORMAT_NAMES)('%s generated MRZs', (format) => {
 			const fixed = parse(corrupted, { correct: true });
 			expect(fixed.lines).toEqual(lines);
 			expect(fixed.valid).toBe(true);
-			const changed = corrupted.flatMap((text, l) => [...text].flatMap((c, p) => (c === lines[l][p] ? [] : [{ line: l + 1, position: p + 1, from: c, to: lines[l][p] }])));
-			expect(fixed.corrections.map(({ line, position, from, to }) => ({ line, position, from, to }))).toEqual(expect.arrayContaining(changed));
+			const changed = corrupted.flatMap((text, l) =>
+				[...text].flatMap((c, p) =>
+					c === lines[l][p] ? [] : [{ line: l + 1, position: p + 1, from: c, to: lines[l][p] }],
+				),
+			);
+			expect(
+				fixed.corrections.map(({ line, position, from, to }) => ({ line, position, from, to })),
+			).toEqual(expect.arrayContaining(changed));
 			expect(fixed.corrections).toHaveLength(changed.length);
-			if (changed.length > 0 && changed.some((c) => /\d/.test(c.to))) expect(plain.valid).toBe(false);
+			if (changed.length > 0 && changed.some((c) => /\d/.test(c.to)))
+				expect(plain.valid).toBe(false);
 		}
 	});
 
 	it('a confusion in the document number is restored or reported as ambiguous, never guessed wrong', () => {
-		const confusions: Record<string, string> = { '0': 'O', O: '0', '1': 'I', I: '1', '5': 'S', S: '5', '8': 'B', B: '8', '2': 'Z', Z: '2', '6': 'G', G: '6' };
+		const confusions: Record<string, string> = {
+			'0': 'O',
+			O: '0',
+			'1': 'I',
+			I: '1',
+			'5': 'S',
+			S: '5',
+			'8': 'B',
+			B: '8',
+			'2': 'Z',
+			Z: '2',
+			'6': 'G',
+			G: '6',
+		};
 		const number = FORMATS[format].fields.find((f) => f.name === 'documentNumber')!;
 		let restored = 0;
 		let ambiguous = 0;
 		for (const [{ lines }, rand] of samples(format, 4)) {
-			const spots = Array.from({ length: 9 }, (_, i) => number.start + i).filter((p) => lines[number.line - 1][p - 1] in confusions);
+			const spots = Array.from({ length: 9 }, (_, i) => number.start + i).filter(
+				(p) => lines[number.line - 1][p - 1] in confusions,
+			);
 			if (spots.length === 0) continue;
 			const position = spots[Math.floor(rand() * spots.length)];
-			const corrupted = replaceAt(lines, number.line, position, confusions[lines[number.line - 1][position - 1]]);
+			const corrupted = replaceAt(
+				lines,
+				number.line,
+				position,
+				confusions[lines[number.line - 1][position - 1]],
+			);
 			const r = parse(corrupted, { correct: true });
 			if (parse(corrupted).valid) {
 				// 6/G and 1/L differ by 10 in check value: invisible to every check digit, so zero edits wins.
@@ -103,12 +158,16 @@ describe.each(FORMAT_NAMES)('%s generated MRZs', (format) => {
 				ambiguous++;
 				expect(r.lines).toEqual(corrupted);
 				expect(r.ambiguous[0].candidates.length).toBeGreaterThan(1);
-				expect(r.ambiguous[0].candidates).toContainEqual([expect.objectContaining({ line: number.line, position })]);
+				expect(r.ambiguous[0].candidates).toContainEqual([
+					expect.objectContaining({ line: number.line, position }),
+				]);
 				expect(r.warnings.map((w) => w.code)).toContain('correction_ambiguous');
 			} else {
 				restored++;
 				expect(r.lines).toEqual(lines);
-				expect(r.corrections).toEqual([expect.objectContaining({ field: 'documentNumber', line: number.line, position })]);
+				expect(r.corrections).toEqual([
+					expect.objectContaining({ field: 'documentNumber', line: number.line, position }),
+				]);
 				// Strict mode never changes a document number.
 				const strict = parse(corrupted, { correct: true, strict: true });
 				expect(strict.lines).toEqual(corrupted);

@@ -1,13 +1,39 @@
 /** The specimens of mrz-facts.md (all check digits valid). */
 export const TODAY = new Date(Date.UTC(2026, 10, 25));
 
-export const ICAO_TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
-export const GERMAN_TD3 = ['P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<', 'C01X0006H1D<<6408125F1710319<<<<<<<<<<<<<<<0'];
-export const GBR_TD3 = ['P<GBRPUDARSAN<<HENERT<<<<<<<<<<<<<<<<<<<<<<<', '7077979792GBR9505209M1704224<<<<<<<<<<<<<<00'];
-export const USA_TD3 = ['P<USABROOKS<<JENNIFER<<<<<<<<<<<<<<<<<<<<<<<', '3400200135USA8001014F1905054710000307<715816'];
-export const ICAO_TD1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
-export const ICAO_TD2 = ['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F1204159<<<<<<<6'];
+export const ICAO_TD3 = [
+	'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+	'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
+];
+export const GERMAN_TD3 = [
+	'P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<',
+	'C01X0006H1D<<6408125F1710319<<<<<<<<<<<<<<<0',
+];
+export const GBR_TD3 = [
+	'P<GBRPUDARSAN<<HENERT<<<<<<<<<<<<<<<<<<<<<<<',
+	'7077979792GBR9505209M1704224<<<<<<<<<<<<<<00',
+];
+export const USA_TD3 = [
+	'P<USABROOKS<<JENNIFER<<<<<<<<<<<<<<<<<<<<<<<',
+	'3400200135USA8001014F1905054710000307<715816',
+];
+export const ICAO_TD1 = [
+	'I<UTOD231458907<<<<<<<<<<<<<<<',
+	'7408122F1204159UTO<<<<<<<<<<<6',
+	'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
+];
+export const ICAO_TD2 = [
+	'I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<',
+	'D231458907UTO7408122F1204159<<<<<<<6',
+];
 /** Huawei's G42 example: number masked with XXXX, so its check digits cannot hold; stray spaces. */
-export const SEED = ['P<ETFHUZHAO<< ZHAOMIN <DESALEGN<<<<<<<<<<<<<<<', 'EP435XXXX7ETF8509185M2201155<<<<<<<<<<<<<<08'];
+export const SEED = [
+	'P<ETFHUZHAO<< ZHAOMIN <DESALEGN<<<<<<<<<<<<<<<',
+	'EP435XXXX7ETF8509185M2201155<<<<<<<<<<<<<<08',
+];
 /** TD1 with a 12-character document number (cheminfo/mrz's README example). */
-export const LONG_TD1 = ['I<UTOD23145890<7349<<<<<<<<<<<', '3407127M9507122UTO<<<<<<<<<<<2', 'STEVENSON<<PETER<JOHN<<<<<<<<<'];
+export const LONG_TD1 = [
+	'I<UTOD23145890<7349<<<<<<<<<<<',
+	'3407127M9507122UTO<<<<<<<<<<<2',
+	'STEVENSON<<PETER<JOHN<<<<<<<<<',
+];

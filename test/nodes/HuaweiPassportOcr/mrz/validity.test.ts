@@ -5,23 +5,52 @@ const utc = (iso: string) => new Date(`${iso}Z`);
 
 describe('documentValidity', () => {
 	it('expired, days until expiry and age against the UTC date', () => {
-		const r = documentValidity({ dateOfBirth: '1974-08-12', dateOfExpiry: '2012-04-15' }, utc('2026-11-25T10:00:00'));
-		expect(r).toEqual({ expired: true, daysUntilExpiry: -5337, ageYears: 52, meetsMinValidity: null, meetsMinAge: null, problems: ['expired'] });
+		const r = documentValidity(
+			{ dateOfBirth: '1974-08-12', dateOfExpiry: '2012-04-15' },
+			utc('2026-11-25T10:00:00'),
+		);
+		expect(r).toEqual({
+			expired: true,
+			daysUntilExpiry: -5337,
+			ageYears: 52,
+			meetsMinValidity: null,
+			meetsMinAge: null,
+			problems: ['expired'],
+		});
 	});
 
 	it('valid through the expiry day itself, expired the day after', () => {
-		expect(documentValidity({ dateOfExpiry: '2026-11-25' }, utc('2026-11-25T23:59:59')).expired).toBe(false);
-		expect(documentValidity({ dateOfExpiry: '2026-11-25' }, utc('2026-11-25T23:59:59')).daysUntilExpiry).toBe(0);
-		expect(documentValidity({ dateOfExpiry: '2026-11-25' }, utc('2026-11-26T00:00:00')).expired).toBe(true);
+		expect(
+			documentValidity({ dateOfExpiry: '2026-11-25' }, utc('2026-11-25T23:59:59')).expired,
+		).toBe(false);
+		expect(
+			documentValidity({ dateOfExpiry: '2026-11-25' }, utc('2026-11-25T23:59:59')).daysUntilExpiry,
+		).toBe(0);
+		expect(
+			documentValidity({ dateOfExpiry: '2026-11-25' }, utc('2026-11-26T00:00:00')).expired,
+		).toBe(true);
 	});
 
 	it('near midnight the UTC date decides, whatever the instant is in another zone', () => {
 		// 23:30 UTC on 24 Nov is already 25 Nov in Shanghai and Dubai; the UTC calendar date rules.
 		const justBefore = new Date(Date.UTC(2026, 10, 24, 23, 30));
-		const r = documentValidity({ dateOfBirth: '2008-11-25', dateOfExpiry: '2026-11-24' }, justBefore, { minAgeYears: 18 });
-		expect(r).toMatchObject({ expired: false, daysUntilExpiry: 0, ageYears: 17, meetsMinAge: false });
+		const r = documentValidity(
+			{ dateOfBirth: '2008-11-25', dateOfExpiry: '2026-11-24' },
+			justBefore,
+			{ minAgeYears: 18 },
+		);
+		expect(r).toMatchObject({
+			expired: false,
+			daysUntilExpiry: 0,
+			ageYears: 17,
+			meetsMinAge: false,
+		});
 		const justAfter = new Date(Date.UTC(2026, 10, 25, 0, 30));
-		expect(documentValidity({ dateOfBirth: '2008-11-25', dateOfExpiry: '2026-11-24' }, justAfter, { minAgeYears: 18 })).toMatchObject({
+		expect(
+			documentValidity({ dateOfBirth: '2008-11-25', dateOfExpiry: '2026-11-24' }, justAfter, {
+				minAgeYears: 18,
+			}),
+		).toMatchObject({
 			expired: true,
 			ageYears: 18,
 			meetsMinAge: true,
@@ -39,17 +68,35 @@ describe('documentValidity', () => {
 	it('minimum remaining validity in months (calendar, clamped) and in days', () => {
 		const today = utc('2026-08-31T08:00:00');
 		// 31 Aug + 6 months = 28 Feb 2027.
-		expect(documentValidity({ dateOfExpiry: '2027-02-28' }, today, { minValidityMonths: 6 }).meetsMinValidity).toBe(true);
+		expect(
+			documentValidity({ dateOfExpiry: '2027-02-28' }, today, { minValidityMonths: 6 })
+				.meetsMinValidity,
+		).toBe(true);
 		const short = documentValidity({ dateOfExpiry: '2027-02-27' }, today, { minValidityMonths: 6 });
 		expect(short.meetsMinValidity).toBe(false);
 		expect(short.problems).toEqual(['birth_date_missing', 'validity_too_short']);
-		expect(documentValidity({ dateOfExpiry: '2026-09-30' }, today, { minValidityDays: 30 }).meetsMinValidity).toBe(true);
-		expect(documentValidity({ dateOfExpiry: '2026-09-29' }, today, { minValidityDays: 30 }).meetsMinValidity).toBe(false);
-		expect(documentValidity({ dateOfExpiry: '2027-06-01' }, today, { minValidityDays: 30, minValidityMonths: 12 }).meetsMinValidity).toBe(false);
+		expect(
+			documentValidity({ dateOfExpiry: '2026-09-30' }, today, { minValidityDays: 30 })
+				.meetsMinValidity,
+		).toBe(true);
+		expect(
+			documentValidity({ dateOfExpiry: '2026-09-29' }, today, { minValidityDays: 30 })
+				.meetsMinValidity,
+		).toBe(false);
+		expect(
+			documentValidity({ dateOfExpiry: '2027-06-01' }, today, {
+				minValidityDays: 30,
+				minValidityMonths: 12,
+			}).meetsMinValidity,
+		).toBe(false);
 	});
 
 	it('missing and unreadable dates give nulls and name the problem', () => {
-		const r = documentValidity({ dateOfBirth: '1974-02-30', dateOfExpiry: undefined }, utc('2026-01-01T00:00:00'), { minAgeYears: 18, minValidityMonths: 6 });
+		const r = documentValidity(
+			{ dateOfBirth: '1974-02-30', dateOfExpiry: undefined },
+			utc('2026-01-01T00:00:00'),
+			{ minAgeYears: 18, minValidityMonths: 6 },
+		);
 		expect(r).toEqual({
 			expired: null,
 			daysUntilExpiry: null,
@@ -61,7 +108,9 @@ describe('documentValidity', () => {
 	});
 
 	it('a birth date in the future is a problem', () => {
-		expect(documentValidity({ dateOfBirth: '2030-01-01' }, utc('2026-01-01T00:00:00')).problems).toContain('birth_date_in_future');
+		expect(
+			documentValidity({ dateOfBirth: '2030-01-01' }, utc('2026-01-01T00:00:00')).problems,
+		).toContain('birth_date_in_future');
 	});
 });
 
@@ -95,8 +144,18 @@ describe('dates', () => {
 	});
 
 	it('calendar helpers', () => {
-		expect(addMonths({ year: 2027, month: 11, day: 30 }, 3)).toEqual({ year: 2028, month: 2, day: 29 });
-		expect(addMonths({ year: 2026, month: 1, day: 31 }, -2)).toEqual({ year: 2025, month: 11, day: 30 });
-		expect(wholeYears({ year: 2000, month: 6, day: 15 }, { year: 2026, month: 6, day: 14 })).toBe(25);
+		expect(addMonths({ year: 2027, month: 11, day: 30 }, 3)).toEqual({
+			year: 2028,
+			month: 2,
+			day: 29,
+		});
+		expect(addMonths({ year: 2026, month: 1, day: 31 }, -2)).toEqual({
+			year: 2025,
+			month: 11,
+			day: 30,
+		});
+		expect(wholeYears({ year: 2000, month: 6, day: 15 }, { year: 2026, month: 6, day: 14 })).toBe(
+			25,
+		);
 	});
 });
