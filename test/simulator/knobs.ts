@@ -1,5 +1,8 @@
 import type { FaultError, Knobs, KnobsPatch } from './types';
 
+/** mulberry32, seeded: a fault sequence repeats exactly for a given seed. */
+export { seededRandom } from '../fixtures/raster';
+
 export const ALL_FAULT_ERRORS: FaultError[] = [
 	'AIS.0105',
 	'ModelArts.4402',
@@ -70,18 +73,6 @@ export function mergeKnobs(base: Knobs, patch: KnobsPatch): Knobs {
 		}
 	}
 	return next;
-}
-
-/** mulberry32: a tiny seeded PRNG, so fault sequences repeat exactly for a given seed. */
-export function seededRandom(seed: number): () => number {
-	let state = Math.floor(seed) >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 /** How long to hold a response: fixed latency, PRNG jitter, and slowMs for a slow fault. */

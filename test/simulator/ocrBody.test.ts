@@ -1,14 +1,12 @@
 import { IMAGE_LIMITS } from '../../nodes/HuaweiPassportOcr/helpers/image';
-import { startSimulator, type Simulator } from './index';
-import { badFile, callOcr, getToken, imageBody, ocrUrl, pageOfSize, passportFile, postJson } from './testkit';
+import { badFile, callOcr, imageBody, ocrUrl, pageOfSize, passportFile, postJson, useSimulator } from './testkit';
 
 const passport = passportFile('icao-specimen', 'png');
 const base64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 
 describe('simulator OCR body checks (international edition)', () => {
-	let sim: Simulator;
-	let token: string;
-	const ocr = (body: unknown, api?: string) => callOcr(sim, token, body, api);
+	const ctx = useSimulator();
+	const ocr = (body: unknown, api?: string) => callOcr(ctx.sim, ctx.token, body, api);
 	const expectServiceError = async (body: unknown, status: number, code: string) => {
 		const reply = await ocr(body);
 		expect({ status: reply.status, code: reply.json?.error_code }).toEqual({ status, code });
@@ -16,23 +14,18 @@ describe('simulator OCR body checks (international edition)', () => {
 		expect(reply.json.request_id).toBeUndefined();
 		return reply;
 	};
-	beforeAll(async () => {
-		sim = await startSimulator();
-		token = await getToken(sim);
-	});
-	afterAll(() => sim.stop());
 
 	it('answers a body over 12 MiB with 413 APIGW.0201, before authentication', async () => {
 		const huge = JSON.stringify({ image: 'A'.repeat(IMAGE_LIMITS.maxRequestBytes) });
-		for (const headers of [{ 'X-Auth-Token': token }, {}] as Record<string, string>[]) {
-			const reply = await postJson(ocrUrl(sim), huge, headers);
+		for (const headers of [{ 'X-Auth-Token': ctx.token }, {}] as Record<string, string>[]) {
+			const reply = await postJson(ocrUrl(ctx.sim), huge, headers);
 			expect(reply.status).toBe(413);
 			expect(reply.json).toEqual({ error_code: 'APIGW.0201', error_msg: 'Request entity too large', request_id: reply.headers.get('x-request-id') });
 		}
 	});
 
 	it('authenticates before reading the body', async () => {
-		const reply = await postJson(ocrUrl(sim), '{not json');
+		const reply = await postJson(ocrUrl(ctx.sim), '{not json');
 		expect(reply.status).toBe(401);
 	});
 
@@ -119,32 +112,26 @@ describe('simulator OCR body checks (international edition)', () => {
 });
 
 describe('simulator OCR body checks (G42 edition)', () => {
-	let sim: Simulator;
-	let token: string;
-	beforeAll(async () => {
-		sim = await startSimulator({ edition: 'g42' });
-		token = await getToken(sim);
-	});
-	afterAll(() => sim.stop());
+	const ctx = useSimulator({ edition: 'g42' });
 
 	it('limits sides to 4096 px', async () => {
-		const edge = await callOcr(sim, token, imageBody(pageOfSize(4096, 20)));
+		const edge = await callOcr(ctx.sim, ctx.token, imageBody(pageOfSize(4096, 20)));
 		expect(edge.status).toBe(200);
-		const over = await callOcr(sim, token, imageBody(pageOfSize(4097, 20)));
+		const over = await callOcr(ctx.sim, ctx.token, imageBody(pageOfSize(4097, 20)));
 		expect(over.status).toBe(400);
 		expect(over.json.error_code).toBe('AIS.0103');
 	});
 
 	it('switches edition at run time through the knob', async () => {
 		const wide = imageBody(badFile('wide-4500'));
-		sim.setKnobs({ edition: 'international' });
+		ctx.sim.setKnobs({ edition: 'international' });
 		try {
-			const reply = await callOcr(sim, token, wide);
+			const reply = await callOcr(ctx.sim, ctx.token, wide);
 			expect(reply.status).toBe(200);
 			expect(reply.json.result.machine_code).toBeUndefined();
 		} finally {
-			sim.setKnobs({ edition: 'g42' });
+			ctx.sim.setKnobs({ edition: 'g42' });
 		}
-		expect((await callOcr(sim, token, wide)).json.error_code).toBe('AIS.0103');
+		expect((await callOcr(ctx.sim, ctx.token, wide)).json.error_code).toBe('AIS.0103');
 	});
 });

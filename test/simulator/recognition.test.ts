@@ -1,7 +1,6 @@
 import { DOCUMENTS, FIXTURE_FORMATS, KEY_FIELDS, MRZ_FIELDS, type FixtureFormat } from '../fixtures';
-import { startSimulator, type Simulator } from './index';
 import { defaultConfidence } from './recognition';
-import { callOcr, getToken, imageBody, pageOfSize, passportFile } from './testkit';
+import { callOcr, imageBody, pageOfSize, passportFile, useSimulator } from './testkit';
 
 const icao = DOCUMENTS['icao-specimen'];
 const chinese = DOCUMENTS.chinese;
@@ -11,16 +10,10 @@ const withoutMeta = (result: Record<string, unknown>) =>
 		.sort();
 
 describe('simulator recognition (international edition)', () => {
-	let sim: Simulator;
-	let token: string;
-	beforeAll(async () => {
-		sim = await startSimulator();
-		token = await getToken(sim);
-	});
-	afterAll(() => sim.stop());
+	const ctx = useSimulator();
 
 	it.each<FixtureFormat>([...FIXTURE_FORMATS])('reads the 7 MRZ fields of a non-Chinese passport (%s)', async (format) => {
-		const reply = await callOcr(sim, token, imageBody(passportFile('icao-specimen', format)));
+		const reply = await callOcr(ctx.sim, ctx.token, imageBody(passportFile('icao-specimen', format)));
 		expect(reply.status).toBe(200);
 		const { result } = reply.json;
 		expect(withoutMeta(result)).toEqual([...MRZ_FIELDS].sort());
@@ -34,7 +27,7 @@ describe('simulator recognition (international edition)', () => {
 	it.each<FixtureFormat>([...FIXTURE_FORMATS])('returns all 13 fields and extra_info of a Chinese passport (%s)', async (format) => {
 		const image = passportFile('chinese', format);
 		for (const extra of [{}, { country_code: 'CHN' }]) {
-			const { status, json } = await callOcr(sim, token, imageBody(image, extra));
+			const { status, json } = await callOcr(ctx.sim, ctx.token, imageBody(image, extra));
 			expect(status).toBe(200);
 			expect(withoutMeta(json.result)).toEqual([...KEY_FIELDS].sort());
 			for (const field of KEY_FIELDS) expect(json.result[field]).toBe(chinese.fields[field]);
@@ -44,18 +37,18 @@ describe('simulator recognition (international edition)', () => {
 	});
 
 	it('reads only the MRZ fields of a Chinese passport in GENERAL mode', async () => {
-		const { status, json } = await callOcr(sim, token, imageBody(passportFile('chinese'), { country_code: 'GENERAL' }));
+		const { status, json } = await callOcr(ctx.sim, ctx.token, imageBody(passportFile('chinese'), { country_code: 'GENERAL' }));
 		expect(status).toBe(200);
 		expect(withoutMeta(json.result)).toEqual([...MRZ_FIELDS].sort());
 		expect(json.result.extra_info).toEqual({});
 	});
 
 	it('gives deterministic confidences of at least 0.95, lowered or left out where the truth says', async () => {
-		const low = await callOcr(sim, token, imageBody(passportFile('low-confidence')));
+		const low = await callOcr(ctx.sim, ctx.token, imageBody(passportFile('low-confidence')));
 		expect(low.json.result.confidence).toMatchObject(DOCUMENTS['low-confidence'].confidence!);
 		expect(low.json.result.confidence.sex).toBeGreaterThanOrEqual(0.95);
 		expect(low.json.result.confidence.sex).toBeLessThan(1);
-		const missing = await callOcr(sim, token, imageBody(passportFile('missing-confidence')));
+		const missing = await callOcr(ctx.sim, ctx.token, imageBody(passportFile('missing-confidence')));
 		const omitted = DOCUMENTS['missing-confidence'].omitConfidence!;
 		for (const field of omitted) {
 			expect(missing.json.result).toHaveProperty(field);
@@ -65,17 +58,17 @@ describe('simulator recognition (international edition)', () => {
 	});
 
 	it('refuses CHN mode on a non-Chinese passport, and an image without ground truth, with AIS.0104', async () => {
-		const chnOnIcao = await callOcr(sim, token, imageBody(passportFile('icao-specimen'), { country_code: 'CHN' }));
+		const chnOnIcao = await callOcr(ctx.sim, ctx.token, imageBody(passportFile('icao-specimen'), { country_code: 'CHN' }));
 		expect(chnOnIcao.status).toBe(400);
 		expect(chnOnIcao.json).toEqual({ error_code: 'AIS.0104', error_msg: expect.any(String) });
-		const blank = await callOcr(sim, token, imageBody(pageOfSize(300, 200, { document: null })));
+		const blank = await callOcr(ctx.sim, ctx.token, imageBody(pageOfSize(300, 200, { document: null })));
 		expect(blank.status).toBe(400);
 		expect(blank.json.error_code).toBe('AIS.0104');
 	});
 
 	it('general-text returns the printed lines, then the MRZ lines, with boxes and confidences', async () => {
 		const image = imageBody(passportFile('icao-specimen', 'bmp'));
-		const { status, json } = await callOcr(sim, token, { ...image, detect_direction: true }, 'general-text');
+		const { status, json } = await callOcr(ctx.sim, ctx.token, { ...image, detect_direction: true }, 'general-text');
 		expect(status).toBe(200);
 		const blocks: { words: string; confidence: number; location: number[][] }[] = json.result.words_block_list;
 		expect(blocks.map((b) => b.words)).toEqual([...(icao.text ?? []), ...icao.mrz]);
@@ -85,23 +78,17 @@ describe('simulator recognition (international edition)', () => {
 			expect(block.location).toHaveLength(4);
 			expect(block.confidence).toBeGreaterThan(0.9);
 		}
-		const undetected = await callOcr(sim, token, image, 'general-text');
+		const undetected = await callOcr(ctx.sim, ctx.token, image, 'general-text');
 		expect(undetected.json.result.direction).toBe(-1);
 	});
 });
 
 describe('simulator recognition (G42 edition)', () => {
-	let sim: Simulator;
-	let token: string;
-	beforeAll(async () => {
-		sim = await startSimulator({ edition: 'g42' });
-		token = await getToken(sim);
-	});
-	afterAll(() => sim.stop());
+	const ctx = useSimulator({ edition: 'g42' });
 
 	it('serves ae-ad-1 and adds machine_code and machine_code2 (the MRZ lines)', async () => {
-		expect(sim.config.region).toBe('ae-ad-1');
-		const { status, json } = await callOcr(sim, token, imageBody(passportFile('icao-specimen')));
+		expect(ctx.sim.config.region).toBe('ae-ad-1');
+		const { status, json } = await callOcr(ctx.sim, ctx.token, imageBody(passportFile('icao-specimen')));
 		expect(status).toBe(200);
 		expect(json.result.machine_code).toBe(icao.mrz[0]);
 		expect(json.result.machine_code2).toBe(icao.mrz[1]);
@@ -110,7 +97,7 @@ describe('simulator recognition (G42 edition)', () => {
 
 	it('rejects any country_code with AIS.0101', async () => {
 		for (const countryCode of ['GENERAL', 'CHN']) {
-			const { status, json } = await callOcr(sim, token, imageBody(passportFile('icao-specimen', 'png'), { country_code: countryCode }));
+			const { status, json } = await callOcr(ctx.sim, ctx.token, imageBody(passportFile('icao-specimen', 'png'), { country_code: countryCode }));
 			expect(status).toBe(400);
 			expect(json.error_code).toBe('AIS.0101');
 		}

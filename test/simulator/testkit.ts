@@ -17,7 +17,7 @@ import {
 	type DocumentName,
 	type FixtureFormat,
 } from '../fixtures';
-import type { Simulator } from './index';
+import { startSimulator, type Simulator, type SimulatorOptions } from './index';
 
 /** A committed passport page (test/fixtures/images). */
 export const passportFile = (name: DocumentName, format: FixtureFormat = 'jpeg'): Buffer =>
@@ -143,4 +143,15 @@ export function rawRequest(
 		req.on('error', reject);
 		req.end(options.body);
 	});
+}
+
+/** A simulator and a token of its ready-made user for a describe block (started before, stopped after). */
+export function useSimulator(options?: SimulatorOptions): { sim: Simulator; token: string } {
+	const context = {} as { sim: Simulator; token: string };
+	beforeAll(async () => {
+		context.sim = await startSimulator(options);
+		context.token = await getToken(context.sim);
+	});
+	afterAll(() => context.sim.stop());
+	return context;
 }
