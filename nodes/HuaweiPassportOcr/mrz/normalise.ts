@@ -14,8 +14,9 @@ export interface Normalised {
 }
 
 /** The input as trimmed, non-empty text lines, whatever shape it came in. */
-function splitLines(input: string | readonly string[]): string[] {
-	const parts = typeof input === 'string' ? [input] : [...input];
+function splitLines(input: string | readonly string[] | null | undefined): string[] {
+	// Item JSON can hold anything: a missing MRZ is simply no lines.
+	const parts = typeof input === 'string' ? [input] : Array.isArray(input) ? input : [];
 	return parts
 		.flatMap((part) => String(part ?? '').split(/\r\n|\r|\n/))
 		.map((line) => line.trim())
@@ -65,6 +66,24 @@ function keepMrzLikeLines(lines: string[], changes: NormalisationChange[]): stri
 		if (!kept.includes(line)) changes.push({ what: 'dropped_line', from: line, to: '' });
 	}
 	return kept;
+}
+
+/** Document code and state: how every first line (and no data line, bar a few numbers) begins. */
+const FIRST_LINE_START = /^[A-Z][A-Z<][A-Z<]{3}/;
+
+/**
+ * A passport's first line starts with 'P' and a state code; when only the second line given looks so,
+ * the lines came in the wrong order and are put back.
+ */
+function reorderPassportLines(lines: string[], changes: NormalisationChange[]): string[] {
+	const swapped =
+		lines.length === 2 &&
+		!FIRST_LINE_START.test(lines[0]) &&
+		lines[1].startsWith('P') &&
+		FIRST_LINE_START.test(lines[1]);
+	if (!swapped) return lines;
+	changes.push({ what: 'lines_reordered', from: lines.join('\n'), to: `${lines[1]}\n${lines[0]}` });
+	return [lines[1], lines[0]];
 }
 
 function detectFormat(lines: string[]): FormatSpec | null {
@@ -164,12 +183,12 @@ function restoreDroppedFillers(
 	return lines;
 }
 
-export function normalise(input: string | readonly string[]): Normalised {
+export function normalise(input: string | readonly string[] | null | undefined): Normalised {
 	const changes: NormalisationChange[] = [];
 	const problems: MrzIssue[] = [];
 	let lines = splitLines(input).map((line, i) => cleanCharacters(line, i + 1, changes));
 	if (lines.length === 1) lines = splitSingleString(lines[0], changes);
-	lines = keepMrzLikeLines(lines, changes);
+	lines = reorderPassportLines(keepMrzLikeLines(lines, changes), changes);
 	const format = detectFormat(lines);
 	if (!format) {
 		return {

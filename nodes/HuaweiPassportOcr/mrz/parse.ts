@@ -11,8 +11,8 @@ export interface ParseOptions {
 	/** Repair OCR confusions by field type (default false). */
 	correct?: boolean;
 	/**
-	 * Strict: never change a document number, and treat what is only a warning otherwise (unknown
-	 * country, sex X, padded or cut lines, partial dates) as an error.
+	 * Strict: never change a document number, and treat what is only a warning otherwise (unknown or
+	 * specimen country, sex X, padded or cut lines, partial dates) as an error.
 	 */
 	strict?: boolean;
 	/** The date the birth-century rule and the expiry window count from (default: now, UTC). */
@@ -20,7 +20,13 @@ export interface ParseOptions {
 }
 
 /** Warnings that become errors in strict mode. */
-const STRICT_ERRORS = new Set(['unknown_country', 'sex_x', 'line_length', 'date_partial']);
+const STRICT_ERRORS = new Set([
+	'unknown_country',
+	'specimen_country',
+	'sex_x',
+	'line_length',
+	'date_partial',
+]);
 
 const SEX: Record<string, MrzSex> = { M: 'M', F: 'F', X: 'X', '<': 'unspecified' };
 
@@ -189,7 +195,10 @@ function readChecks(spec: FormatSpec, lines: string[], found: Findings): MrzChec
 	return checks;
 }
 
-export function parseMrz(input: string | readonly string[], options: ParseOptions = {}): MrzResult {
+export function parseMrz(
+	input: string | readonly string[] | null | undefined,
+	options: ParseOptions = {},
+): MrzResult {
 	const today = options.today ?? new Date();
 	const normalised = normalise(input);
 	const found: Findings = {

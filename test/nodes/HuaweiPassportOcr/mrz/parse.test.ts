@@ -376,8 +376,18 @@ describe('error classes', () => {
 		expect(bad.checks?.documentNumber).toMatchObject({ valid: false, expected: null });
 	});
 
+	it('a specimen is an error in strict mode', () => {
+		const r = parse(ICAO_TD3, { strict: true });
+		expect(r.valid).toBe(false);
+		expect(codes(r.errors)).toEqual([
+			'specimen_country:issuingState',
+			'specimen_country:nationality',
+		]);
+	});
+
 	it('unrecognisable input', () => {
-		for (const input of ['', 'hello world', ['one line only'], ['a', 'b', 'c', 'd']]) {
+		const inputs = ['', 'hello world', ['one line only'], ['a', 'b', 'c', 'd'], null, undefined];
+		for (const input of inputs as string[]) {
 			const r = parse(input);
 			expect(r).toMatchObject({ format: null, valid: false, fields: null, checks: null });
 			expect(codes(r.errors)).toEqual(['unrecognised_format:']);

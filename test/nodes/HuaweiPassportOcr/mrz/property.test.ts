@@ -44,6 +44,27 @@ describe.each(FORMAT_NAMES)('%s generated MRZs', (format) => {
 		}
 	});
 
+	it('survives OCR-shaped input: one string, lower case, « fillers, stray spaces, dropped padding', () => {
+		const nameLine = FORMATS[format].fields.find((f) => f.name === 'name')!.line;
+		for (const [{ lines, truth }, rand] of samples(format, 5)) {
+			const shapes = [
+				lines.join(''),
+				lines.join('\n').toLowerCase(),
+				lines.map((l) => l.replace(/</g, '«')),
+				lines.map((l) => {
+					const at = 1 + Math.floor(rand() * (l.length - 1));
+					return `${l.slice(0, at)} ${l.slice(at)}`;
+				}),
+				lines.map((l, i) => (i === nameLine - 1 ? l.replace(/<+$/, '') : l)),
+			];
+			for (const shape of shapes) {
+				const r = parse(shape as string[]);
+				expect(r.fields).toEqual(truth);
+				expect(r.lines).toEqual(lines);
+			}
+		}
+	});
+
 	it('any single change of a covered character to a different check value is detected', () => {
 		const covered = coveredPositions(format);
 		for (const [{ lines }, rand] of samples(format, 2)) {
