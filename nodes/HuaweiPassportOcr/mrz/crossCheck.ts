@@ -47,6 +47,9 @@ function compareNumber(printed: string, mrz: string): Outcome {
 function compareName(printed: string, mrzName: string, mayBeTruncated: boolean): Outcome {
 	const mrz = mrzForm(mrzName);
 	const variants = transliterations(printed);
+	// Non-Latin scripts (e.g. a name in Chinese characters) need a national transliteration table.
+	if (variants.every((v) => v === ''))
+		return skip(`printed name '${printed}' has no Latin letters`);
 	if (variants.includes(mrz)) return { compared: true, mrz: mrzName };
 	if (mayBeTruncated && mrz.length > 0 && variants.some((v) => v.startsWith(mrz))) {
 		return {

@@ -112,6 +112,15 @@ describe('crossCheck: printed zone against the MRZ', () => {
 			expect(r.notes).toEqual([{ field: 'given_name', note: expect.stringMatching(/truncated/) }]);
 		});
 
+		it('a printed name without Latin letters is not compared', () => {
+			const r = crossCheck(parse(ICAO_TD3), { surname: '张', given_name: 'Anna Maria' });
+			expect(r.compared).toEqual(['given_name']);
+			expect(r.notCompared).toContainEqual({
+				field: 'surname',
+				reason: "printed name '张' has no Latin letters",
+			});
+		});
+
 		it('a prefix does not match when the MRZ name has room left (not truncated)', () => {
 			const r = crossCheck(parse(ICAO_TD3), { given_name: 'ANNA MARIANNE' });
 			expect(r.mismatches.map((m) => m.field)).toEqual(['given_name']);
