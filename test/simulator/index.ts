@@ -58,7 +58,7 @@ const signedRequest = (call: Call): SignedRequest => ({
 	body: call.read.body,
 });
 
-/** Gateway and service checks in Huawei's order; `fault` is decided once the call is admitted. */
+/** Gateway and service checks in Huawei's order (README.md); a fault is drawn once the call is admitted. */
 async function ocrCall(call: Call, projectId: string, api: OcrApi): Promise<{ response: SimResponse; slow: boolean }> {
 	const { state, requestId } = call;
 	const answer = (response: SimResponse, slow = false) => ({ response, slow });
@@ -78,12 +78,20 @@ async function ocrCall(call: Call, projectId: string, api: OcrApi): Promise<{ re
 	}
 	bump(state.counters.ocr.byAuth, caller.method);
 	const fault = drawFault(state.knobs.faults, state.faultRandom);
-	if (fault.kind === 'none') return answer(await runOcr(state, api, call.read.body));
-	state.counters.faults[fault.kind === 'error' ? 'error5xx' : fault.kind]++;
+	if (fault.kind !== 'none') state.counters.faults[fault.kind === 'error' ? 'error5xx' : fault.kind]++;
 	if (fault.kind === 'error') return answer(faultResponse(fault.error, requestId));
 	if (fault.kind === 'drop') return answer({ status: 0, drop: true });
 	const response = await runOcr(state, api, call.read.body);
 	return answer(fault.kind === 'malformed' ? malformed(response) : response, fault.kind === 'slow');
+}
+
+/** A malformed %-escape in the path is just an unknown project id, not a crash. */
+function safeDecode(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
 }
 
 function countOcr(counters: Counters, response: SimResponse): void {
@@ -147,7 +155,7 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
 	bump(ocr.byPath, api);
 	ocr.maxInFlight = Math.max(ocr.maxInFlight, ++ocr.inFlight);
 	try {
-		const { response, slow } = await ocrCall(call, decodeURIComponent(ocrMatch[1]), api);
+		const { response, slow } = await ocrCall(call, safeDecode(ocrMatch[1]), api);
 		countOcr(state.counters, response);
 		if (await delay(state, res, slow)) send(res, response);
 	} finally {

@@ -73,6 +73,7 @@ describe('simulator OCR authentication by token', () => {
 		const token = await getToken(sim);
 		expectGatewayError(await callOcr(sim, token, body, 'passport', 'a'.repeat(32)), 404, 'APIGW.0101');
 		expectGatewayError(await callOcr(sim, token, body, 'passport', 'f'.repeat(32)), 404, 'APIGW.0101');
+		expectGatewayError(await callOcr(sim, token, body, 'passport', '%E0%A4%A'), 404, 'APIGW.0101');
 	});
 
 	it('answers unknown paths and methods with 404 APIGW.0101', async () => {
