@@ -134,12 +134,18 @@ describe('simulator OCR authentication by AK/SK', () => {
 		expectGatewayError(reply, 401, 'APIGW.0301', 'Incorrect IAM authentication information: ak NOSUCHAK not exist');
 	});
 
-	it('refuses an X-Sdk-Date more than 15 minutes off, accepts 14', async () => {
+	it('refuses an X-Sdk-Date more than 15 minutes off (knob maxSkewSeconds), accepts 14', async () => {
 		const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 		expect((await callOcrSigned(sim, body, undefined, { now: minutes(-14) })).status).toBe(200);
 		expect((await callOcrSigned(sim, body, undefined, { now: minutes(14) })).status).toBe(200);
 		expectGatewayError(await callOcrSigned(sim, body, undefined, { now: minutes(-16) }), 401, 'APIGW.0301');
 		expectGatewayError(await callOcrSigned(sim, body, undefined, { now: minutes(16) }), 401, 'APIGW.0301');
+		sim.setKnobs({ maxSkewSeconds: 60 });
+		try {
+			expectGatewayError(await callOcrSigned(sim, body, undefined, { now: minutes(-2) }), 401, 'APIGW.0301');
+		} finally {
+			sim.setKnobs({ maxSkewSeconds: 900 });
+		}
 	});
 
 	it('refuses a signature without X-Sdk-Date', async () => {
