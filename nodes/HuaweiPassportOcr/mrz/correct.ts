@@ -1,6 +1,6 @@
 import { allChecksPass, evaluateChecks } from './checks';
 import { countryKind } from './countries';
-import type { FieldName, FieldType, FormatSpec } from './formats';
+import type { CheckName, FieldName, FieldType, FormatSpec } from './formats';
 import type { MrzAmbiguity, MrzCorrection } from './types';
 
 /** OCR confusion classes (mrz-facts.md): each character may have been read as any other of its class. */
@@ -10,11 +10,12 @@ const alternatives = (c: string) =>
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isLetter = (c: string) => c >= 'A' && c <= 'Z';
 
-/** Positions covered by an alphanumeric search stop at this many changes: beyond, too many candidates pass. */
+/** The alphanumeric search stops at this many changes: beyond it, too many readings pass to mean anything. */
 const MAX_EDITS = 2;
 
 interface Position {
-	field: FieldName | 'check';
+	/** The field, or for a check-digit position '<check>CheckDigit' (e.g. 'birthDateCheckDigit'). */
+	field: FieldName | `${CheckName}CheckDigit`;
 	type: FieldType | 'check';
 	line: number;
 	/** 1-based. */
@@ -29,7 +30,12 @@ function positions(spec: FormatSpec): Position[] {
 			out.push({ field: field.name, type: field.type, line: field.line, position: p });
 	}
 	for (const check of spec.checks)
-		out.push({ field: 'check', type: 'check', line: check.line, position: check.position });
+		out.push({
+			field: `${check.name}CheckDigit`,
+			type: 'check',
+			line: check.line,
+			position: check.position,
+		});
 	return out;
 }
 

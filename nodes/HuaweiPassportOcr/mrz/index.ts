@@ -1,4 +1,17 @@
-/** ICAO 9303 MRZ engine: parse and check TD1/TD2/TD3, correct OCR confusions, cross-check, validity. */
+/**
+ * ICAO 9303 MRZ engine: parse and check TD1/TD2/TD3, correct OCR confusions, cross-check, validity.
+ * Pure functions with JSON-friendly results (they can go straight into n8n item JSON):
+ *
+ *   const mrz = parseMrz([result.machine_code, result.machine_code2], { today, correct, strict });
+ *   const agreement = crossCheck(mrz, result);            // Huawei's printed-zone fields as they come
+ *   const validity = documentValidity(
+ *     { dateOfBirth: result.date_of_birth, dateOfExpiry: result.date_of_expiry }, today,
+ *     { minValidityMonths: 6, minAgeYears: 18 },
+ *   );
+ *
+ * `mrz.valid` is false on any failed check digit or invalid field (`mrz.errors`); `mrz.warnings` carry
+ * what is legal but notable (specimen state, sex X, inferred century, possibly truncated name).
+ */
 export { checkDigit } from './checkDigit';
 export { parseMrz, type ParseOptions } from './parse';
 export {

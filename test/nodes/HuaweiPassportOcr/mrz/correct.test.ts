@@ -39,7 +39,7 @@ describe('OCR correction by field type', () => {
 			{ field: 'expiryDate', line: 2, position: 23, from: 'Z', to: '2' },
 			{ field: 'expiryDate', line: 2, position: 24, from: 'O', to: '0' },
 			{ field: 'expiryDate', line: 2, position: 27, from: 'S', to: '5' },
-			{ field: 'check', line: 2, position: 20, from: 'Z', to: '2' },
+			{ field: 'birthDateCheckDigit', line: 2, position: 20, from: 'Z', to: '2' },
 		]);
 	});
 
