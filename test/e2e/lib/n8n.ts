@@ -159,11 +159,27 @@ export async function importWorkflows(home: N8nHome, workflows: WorkflowExport[]
 	await runOrThrow(home, ['import:workflow', '--separate', `--input=${dir}`]);
 }
 
+/** An error as n8n serialises it into run data (NodeApiError / NodeOperationError). */
+export interface SerializedError {
+	message?: string;
+	description?: string;
+	context?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+/** One output item in run data. */
+export interface OutputItem {
+	json: Record<string, unknown>;
+	binary?: Record<string, unknown>;
+	pairedItem?: unknown;
+	error?: SerializedError;
+}
+
 /** What one node produced in one run (n8n's ITaskData, the parts the tests read). */
 export interface NodeRun {
 	executionStatus?: string;
-	error?: { message?: string; description?: string; [key: string]: unknown };
-	data?: { main?: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, unknown>; pairedItem?: unknown; error?: unknown }> | null> };
+	error?: SerializedError;
+	data?: { main?: Array<OutputItem[] | null> };
 }
 
 export interface ExecutionResult {
@@ -216,7 +232,7 @@ export function parseRunOutput(stdout: string): RunOutput | undefined {
 }
 
 /** Items of one output of a node's last run. */
-export function outputItems(result: ExecutionResult, nodeName: string, output = 0) {
+export function outputItems(result: ExecutionResult, nodeName: string, output = 0): OutputItem[] {
 	const runs = result.runData[nodeName];
 	if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(result.runData).join(', ')}`);
 	return runs[runs.length - 1].data?.main?.[output] ?? [];
@@ -251,7 +267,8 @@ export async function startN8nServer(home: N8nHome, port?: number): Promise<N8nS
 		});
 	try {
 		await waitFor(
-			async () => (await fetch(`${url}/healthz/readiness`)).ok,
+			// /healthz answers before the REST routes exist; /rest/settings answers once the editor is usable.
+			async () => (await fetch(`${url}/rest/settings`)).ok,
 			'n8n to start',
 			180_000,
 			() => (exited ? `n8n start exited; log: ${home.logFile}` : undefined),

@@ -31,3 +31,16 @@ export const setFields = (name: string, fields: Record<string, string>) =>
 
 /** No Operation: an explicit end of a branch, so its items show up in the run data. */
 export const noOp = (name: string) => node(name, 'n8n-nodes-base.noOp', 1);
+
+/** Extract from File: binary property `data` → base64 text in JSON field `field`. */
+export const binaryToBase64 = (name: string, field: string) =>
+	node(name, 'n8n-nodes-base.extractFromFile', 1, {
+		operation: 'binaryToPropery',
+		binaryPropertyName: 'data',
+		destinationKey: field,
+		options: {},
+	});
+
+/** HTTP Request POST without a body, run once whatever the number of input items. */
+export const httpPostOnce = (name: string, url: string) =>
+	node(name, 'n8n-nodes-base.httpRequest', 4.2, { method: 'POST', url, options: {} }, { executeOnce: true });

@@ -72,3 +72,19 @@ export function workflow(id: string, name: string, nodes: WorkflowNode[], edges:
 	});
 	return { id, name, nodes: laidOut, connections };
 }
+
+/** Our node with its parameters (defaults filled in by n8n for anything not given). */
+export function ocrNode(
+	name: string,
+	parameters: Record<string, unknown>,
+	credential: { id: string; name: string; type: 'huaweiCloudApi' | 'huaweiCloudAkSkApi' },
+	extra: Partial<WorkflowNode> = {},
+): WorkflowNode {
+	return node(
+		name,
+		OCR_NODE_TYPE,
+		1,
+		{ operation: 'recognize', authentication: credential.type, ...parameters },
+		{ credentials: { [credential.type]: { id: credential.id, name: credential.name } }, ...extra },
+	);
+}

@@ -1,0 +1,59 @@
+import { chromium, selectors, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from './paths';
+
+/** The owner account the editor check and the demo create (loopback-only instances). */
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Demo-Owner-1',
+};
+
+/** Flags for Debian's chromium in a container: no sandbox, no GPU, no calls home. */
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+];
+
+/** Creates the instance owner through n8n's REST API (what the setup page does). Idempotent. */
+export async function setupOwner(baseUrl: string): Promise<void> {
+	const response = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	if (response.ok) return;
+	const text = await response.text();
+	// A second setup answers 400 "Instance owner already setup": fine for reruns.
+	if (response.status === 400 && /already setup/i.test(text)) return;
+	throw new Error(`owner setup failed: ${response.status} ${text}`);
+}
+
+export interface EditorSession {
+	browser: Browser;
+	context: BrowserContext;
+	page: Page;
+	close(): Promise<void>;
+}
+
+/** Starts chromium and logs in as the owner (the cookie lands in the browser context). */
+export async function openEditor(baseUrl: string): Promise<EditorSession> {
+	// n8n marks its elements with data-test-id (not Playwright's default data-testid).
+	selectors.setTestIdAttribute('data-test-id');
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: baseUrl });
+	const login = await context.request.post('/rest/login', {
+		data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
+	});
+	if (!login.ok()) {
+		await browser.close();
+		throw new Error(`login failed: ${login.status()} ${await login.text()}`);
+	}
+	const page = await context.newPage();
+	return { browser, context, page, close: () => browser.close() };
+}

@@ -1,0 +1,262 @@
+/**
+ * The package inside a real n8n@2.0.3, against the Huawei Cloud simulator running as its own process.
+ * Scenarios are batched into few workflows (each `n8n execute` boots n8n) and run in this order on
+ * one n8n home, so the token cached by n8n carries over between runs like in production.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentTruth } from '../fixtures/documents';
+import { AKSK_CREDENTIAL, IAM_CREDENTIAL, akSkCredentialFor, iamCredentialFor } from './lib/credentials';
+import { startFileServer, type FileServer } from './lib/fileServer';
+import {
+	createN8nHome,
+	executeWorkflow,
+	importCredentials,
+	importWorkflows,
+	outputItems,
+	runN8nCli,
+	type ExecutionResult,
+	type N8nHome,
+} from './lib/n8n';
+import { binaryToBase64, httpPostOnce, readFiles } from './lib/n8nNodes';
+import { EXTENSIONS_DIR, FIXTURE_IMAGES_DIR } from './lib/paths';
+import { findSecretLeaks } from './lib/secrets';
+import { startSimulatorProcess, type SimulatorCounters, type SimulatorProcess } from './lib/simulator';
+import { codeNode, manualTrigger, ocrNode, workflow } from './lib/workflowBuilder';
+
+const IAM = { ...IAM_CREDENTIAL, type: 'huaweiCloudApi' as const };
+const AKSK = { ...AKSK_CREDENTIAL, type: 'huaweiCloudAkSkApi' as const };
+const ICAO = documentTruth('icao-specimen').fields;
+const CHINESE = documentTruth('chinese').fields;
+
+/** Reads the fixture files in a fixed order (the glob's order is the file system's). */
+function orderedFiles(files: string[]) {
+	return [
+		readFiles('Read images', `${FIXTURE_IMAGES_DIR}/{${files.join(',')}}`),
+		codeNode(
+			'In order',
+			`const order = ${JSON.stringify(files)};
+return $input.all()
+	.sort((a, b) => order.indexOf(a.binary.data.fileName) - order.indexOf(b.binary.data.fileName))
+	.map((item) => ({ json: { file: item.binary.data.fileName }, binary: item.binary }));`,
+		),
+	];
+}
+
+const jsonOf = (result: ExecutionResult, nodeName: string, output = 0) =>
+	outputItems(result, nodeName, output).map((item) => item.json);
+const pairedOf = (result: ExecutionResult, nodeName: string, output = 0) =>
+	outputItems(result, nodeName, output).map((item) => item.pairedItem);
+
+describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
+	let home: N8nHome;
+	let sim: SimulatorProcess;
+	let files: FileServer;
+	const runs: ExecutionResult[] = [];
+	const tokensSeen = new Set<string>();
+
+	const execute = async (id: string) => {
+		const result = await executeWorkflow(home, id);
+		runs.push(result);
+		return result;
+	};
+
+	/** The token n8n stored with the IAM credential, read without printing it into the n8n log. */
+	const storedToken = async (): Promise<string> => {
+		const file = join(home.importDir, 'decrypted.json');
+		const exported = await runN8nCli({ ...home, logFile: join(home.importDir, 'export.log') }, [
+			'export:credentials',
+			`--id=${IAM.id}`,
+			'--decrypted',
+			`--output=${file}`,
+		]);
+		if (exported.code !== 0) throw new Error('export:credentials failed');
+		const [credential] = JSON.parse(readFileSync(file, 'utf8')) as Array<{ data: { token?: string } }>;
+		return credential.data.token ?? '';
+	};
+
+	beforeAll(async () => {
+		home = await createN8nHome('scenarios', EXTENSIONS_DIR);
+		sim = await startSimulatorProcess({ logFile: join(home.importDir, 'simulator.log') });
+		files = await startFileServer(FIXTURE_IMAGES_DIR);
+		await importCredentials(home, [iamCredentialFor(sim.info), akSkCredentialFor(sim.info)]);
+		await importWorkflows(home, [
+			workflow('e2eBinaryModes01', 'E2E binary input, threshold modes, bad image', [
+				manualTrigger(),
+				...orderedFiles(['icao-specimen.jpg', 'bad-pdf.pdf', 'low-confidence.jpg', 'chinese.png']),
+				ocrNode('Flag', { imageSource: 'binaryData', confidenceMode: 'flag' }, IAM, { onError: 'continueRegularOutput' }),
+				ocrNode('Off', { imageSource: 'binaryData', confidenceMode: 'off', options: { keepInputBinary: false } }, IAM, {
+					onError: 'continueRegularOutput',
+				}),
+				ocrNode('Filter', { imageSource: 'binaryData', confidenceMode: 'filter' }, IAM, { onError: 'continueRegularOutput' }),
+				ocrNode('Route', { imageSource: 'binaryData', confidenceMode: 'route' }, IAM, { onError: 'continueErrorOutput' }),
+			], [
+				['Start', 'Read images'],
+				['Read images', 'In order'],
+				['In order', 'Flag'],
+				['In order', 'Off'],
+				['In order', 'Filter'],
+				['In order', 'Route'],
+			]),
+			workflow('e2eUrlBase64Ak01', 'E2E URL and base64 input with AK/SK, Huawei errors', [
+				manualTrigger(),
+				codeNode(
+					'URLs',
+					`return ${JSON.stringify(['icao-specimen.jpg', 'bad-no-truth.jpg', 'missing.jpg', 'chinese.jpg'])}
+	.map((file) => ({ json: { url: ${JSON.stringify(files.url)} + '/' + file } }));`,
+				),
+				ocrNode('By URL', { imageSource: 'url', imageUrl: '={{ $json.url }}' }, AKSK, { onError: 'continueErrorOutput' }),
+				readFiles('Read image', `${FIXTURE_IMAGES_DIR}/icao-specimen.jpg`),
+				binaryToBase64('To base64', 'image'),
+				ocrNode('By base64', { imageSource: 'base64', imageBase64: "={{ 'data:image/jpeg;base64,' + $json.image }}" }, AKSK),
+			], [
+				['Start', 'URLs'],
+				['URLs', 'By URL'],
+				['Start', 'Read image'],
+				['Read image', 'To base64'],
+				['To base64', 'By base64'],
+			]),
+			workflow('e2eThrottled001', 'E2E throttled batch', [
+				manualTrigger(),
+				...orderedFiles(['icao-specimen.jpg', 'chinese.jpg', 'german-specimen.jpg', 'gbr.jpg', 'usa.jpg', 'icao-specimen.png', 'chinese.png', 'icao-specimen.bmp']),
+				ocrNode('Throttled', { imageSource: 'binaryData', options: { concurrency: 4, maxRetries: 8, retryDelay: 200 } }, IAM),
+			], [
+				['Start', 'Read images'],
+				['Read images', 'In order'],
+				['In order', 'Throttled'],
+			]),
+			workflow('e2eTokenExpiry01', 'E2E token expires between two batches', [
+				manualTrigger(),
+				...orderedFiles(['icao-specimen.jpg', 'chinese.jpg', 'gbr.jpg']),
+				ocrNode('Before expiry', { imageSource: 'binaryData', options: { concurrency: 3 } }, IAM),
+				httpPostOnce('Expire tokens', `${sim.url}/__sim/expire-tokens`),
+				codeNode('Images again', "return $('In order').all();"),
+				ocrNode('After expiry', { imageSource: 'binaryData', options: { concurrency: 3 } }, IAM),
+			], [
+				['Start', 'Read images'],
+				['Read images', 'In order'],
+				['In order', 'Before expiry'],
+				['Before expiry', 'Expire tokens'],
+				['Expire tokens', 'Images again'],
+				['Images again', 'After expiry'],
+			]),
+		]);
+		await sim.reset();
+	});
+
+	afterAll(async () => {
+		await files?.stop();
+		await sim?.stop();
+	});
+
+	let afterFirstRun: SimulatorCounters;
+
+	it('binary input from the Read Files node, each threshold mode, a refused PDF next to good items', async () => {
+		const result = await execute('e2eBinaryModes01');
+		expect(result.error).toBeUndefined();
+
+		// Flag: one item per input, in order, with pairedItem; the PDF is an error item, the rest carry a verdict.
+		const flag = jsonOf(result, 'Flag');
+		expect(pairedOf(result, 'Flag')).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+		expect(flag[0]).toMatchObject({ passport_number: ICAO.passport_number, surname: ICAO.surname, verdict: { passed: true } });
+		expect(String(flag[1].error)).toMatch(/PDF/);
+		expect(flag[2]).toMatchObject({ verdict: { passed: false } });
+		expect(flag[3]).toMatchObject({ passport_number: CHINESE.passport_number, place_of_birth: CHINESE.place_of_birth, verdict: { passed: true } });
+		expect(outputItems(result, 'Flag')[0].binary?.data).toBeDefined();
+
+		// Off: no verdict at all, and the input binary dropped on request.
+		const off = outputItems(result, 'Off');
+		expect(off.map((item) => item.json.verdict)).toEqual([undefined, undefined, undefined, undefined]);
+		expect(off[0].json.surname).toBe(ICAO.surname);
+		expect(off[0].binary).toBeUndefined();
+
+		// Filter: the low-confidence item is dropped; the others keep their pairedItem.
+		expect(pairedOf(result, 'Filter')).toEqual([{ item: 0 }, { item: 1 }, { item: 3 }]);
+
+		// Route: passed → output 0, low confidence → "Review" (output 1), the PDF → error output (2).
+		expect(pairedOf(result, 'Route', 0)).toEqual([{ item: 0 }, { item: 3 }]);
+		expect(pairedOf(result, 'Route', 1)).toEqual([{ item: 2 }]);
+		expect(jsonOf(result, 'Route', 1)[0]).toMatchObject({ verdict: { passed: false } });
+		expect(pairedOf(result, 'Route', 2)).toEqual([{ item: 1 }]);
+		expect(String(jsonOf(result, 'Route', 2)[0].error)).toMatch(/PDF/);
+
+		afterFirstRun = await sim.counters();
+		// 3 readable images × 4 nodes; the PDF never reached the service; one token for the whole run.
+		expect(afterFirstRun.ocr.byAuth.token).toBe(12);
+		expect(afterFirstRun.ocr.total).toBe(12);
+		expect(afterFirstRun.iam.tokens).toBe(1);
+		tokensSeen.add(await storedToken());
+	});
+
+	it('URL and base64 input with an access key: signatures verified, Huawei errors on the error output', async () => {
+		const result = await execute('e2eUrlBase64Ak01');
+		expect(result.error).toBeUndefined();
+
+		expect(pairedOf(result, 'By URL', 0)).toEqual([{ item: 0 }, { item: 3 }]);
+		expect(jsonOf(result, 'By URL', 0)[0]).toMatchObject({ surname: ICAO.surname, passport_number: ICAO.passport_number });
+		expect(jsonOf(result, 'By URL', 0)[1]).toMatchObject({ passport_number: CHINESE.passport_number });
+		// n8n 2.0.3 rewrites the JSON of any item carrying an error to { error: message }; Huawei's code
+		// and request id travel in the error itself.
+		const errors = outputItems(result, 'By URL', 1);
+		expect(pairedOf(result, 'By URL', 1)).toEqual([{ item: 1 }, { item: 2 }]);
+		expect(errors.map((item) => item.error?.context?.huaweiCode)).toEqual([
+			'AIS.0104',
+			'ModelArts.4603',
+		]);
+		expect(String(errors[0].json.error)).toMatch(/no readable passport/i);
+		expect(errors.every((item) => /^[0-9a-f]{8,}$/.test(String(item.error?.context?.requestId)))).toBe(true);
+
+		expect(jsonOf(result, 'By base64')[0]).toMatchObject({ surname: ICAO.surname, passport_number: ICAO.passport_number });
+
+		const counters = await sim.counters();
+		// 4 URL calls + 1 base64 call, all signed with AK/SK and accepted by the simulator's verifier.
+		expect(counters.ocr.byAuth.aksk).toBe(5);
+		expect(counters.ocr.byCode['APIGW.0301'] ?? 0).toBe(0);
+		expect(counters.downloads.total).toBe(4);
+		expect(counters.iam.tokens).toBe(afterFirstRun.iam.tokens);
+	});
+
+	it('throttling: every item comes back after 429s, and the cached token is reused by a new n8n process', async () => {
+		await sim.knobs({ qps: 2 });
+		const before = await sim.counters();
+		const result = await execute('e2eThrottled001');
+		await sim.knobs({ qps: 0 });
+		expect(result.error).toBeUndefined();
+
+		const items = outputItems(result, 'Throttled');
+		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((item) => ({ item })));
+		expect(items.every((item) => item.json.error === undefined && item.json.passport_number)).toBe(true);
+		const after = await sim.counters();
+		expect((after.ocr.byStatus['429'] ?? 0) - (before.ocr.byStatus['429'] ?? 0)).toBeGreaterThan(0);
+		// A third n8n process, still the first token: n8n kept it encrypted with the credential.
+		expect(after.iam.tokens).toBe(1);
+	});
+
+	it('a token that expires mid-run is refreshed once and the run succeeds', async () => {
+		const before = await sim.counters();
+		const result = await execute('e2eTokenExpiry01');
+		expect(result.error).toBeUndefined();
+
+		expect(jsonOf(result, 'Before expiry').map((j) => j.passport_number)).toEqual(jsonOf(result, 'After expiry').map((j) => j.passport_number));
+		expect(jsonOf(result, 'After expiry').every((j) => j.error === undefined && j.passport_number)).toBe(true);
+		const after = await sim.counters();
+		expect(after.iam.tokens - before.iam.tokens).toBe(1);
+		expect((after.ocr.byCode['APIGW.0307'] ?? 0) - (before.ocr.byCode['APIGW.0307'] ?? 0)).toBeGreaterThan(0);
+		tokensSeen.add(await storedToken());
+		expect(tokensSeen.size).toBe(2);
+	});
+
+	it('no password, secret key or token in the n8n log or the run data', () => {
+		const secrets: Record<string, string> = { password: sim.info.password, secretKey: sim.info.secretKey };
+		[...tokensSeen].forEach((token, index) => (secrets[`token${index + 1}`] = token));
+		const sources: Record<string, string> = { 'n8n log': readFileSync(home.logFile, 'utf8') };
+		runs.forEach((run, index) => (sources[`run data ${index + 1}`] = JSON.stringify(run.runData)));
+		expect(runs).toHaveLength(4);
+		expect([...tokensSeen].every((token) => token.length > 20)).toBe(true);
+		expect(findSecretLeaks(secrets, sources)).toEqual([]);
+		// The search itself works: the simulator's own start-up banner prints the password on purpose.
+		const simulatorLog = { 'simulator log': readFileSync(join(home.importDir, 'simulator.log'), 'utf8') };
+		expect(findSecretLeaks({ password: sim.info.password }, simulatorLog)).toHaveLength(1);
+	});
+});
+
