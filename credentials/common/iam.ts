@@ -155,13 +155,14 @@ export function describeIamFailure(failure: FailedCall): string {
 		}
 	}
 	if (status === 401) {
-		return `Wrong IAM user name or password for this account${quoted}. ${MFA_ADVICE}`;
+		// IAM answers the same for an unknown account, an unknown user and a wrong password.
+		return `Sign-in refused: wrong account name, IAM user name or password${quoted}. The account name is the main account's (domain) name, not the IAM user's. ${MFA_ADVICE}`;
 	}
 	if (status === 403) {
 		return `IAM refused the sign-in: the user may be locked, disabled or not allowed to use the API${quoted}`;
 	}
-	if (status === 400 && mentionsProject(said)) {
-		return `The project does not exist in this region${quoted}: check the project name or ID and the region`;
+	if ((status === 400 || status === 404) && said && mentionsProject(said)) {
+		return `The project does not exist in this region${quoted}: check the region and the project name or ID`;
 	}
 	if (status === 404 || status === 405) {
 		return `The ${service} endpoint ${endpoint} does not answer like Huawei Cloud ${service} in this region (HTTP ${status}): check the region and the endpoint URL`;

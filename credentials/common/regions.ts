@@ -90,7 +90,7 @@ function isLoopbackHost(hostname: string): boolean {
 export function assertSafeEndpoint(url: string, field: string): void {
 	const parsed = URL.canParse(url) ? new URL(url) : undefined;
 	if (!parsed) {
-		throw new UserError(`${field} "${url}" is not a valid URL. Enter it like https://ocr.ap-southeast-1.myhuaweicloud.com`);
+		throw new UserError(`${field} is not a valid URL: enter it like https://ocr.ap-southeast-1.myhuaweicloud.com`);
 	}
 	if (parsed.username || parsed.password) {
 		throw new UserError(`${field} must not contain a user name or password`);
