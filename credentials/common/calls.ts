@@ -36,7 +36,7 @@ export async function callService(
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
 		// The client's error object carries the request (password, signature): keep only its code.
-		networkCode = networkCodeOf(error) ?? 'network error';
+		networkCode = networkCodeOf(error);
 	}
 	if (response === undefined) {
 		throw new UserError(redactSecrets(describeIamFailure({ ...context, networkCode }), context.secrets));

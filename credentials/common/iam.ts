@@ -118,16 +118,27 @@ export interface FailedCall {
 	networkCode?: string;
 }
 
-const UNREACHABLE_CODES = new Set([
-	'ECONNREFUSED',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'ETIMEDOUT',
-	'ECONNRESET',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'ECONNABORTED',
-]);
+/**
+ * Network failures in words. The raw codes stay out of messages on purpose: n8n's NodeError replaces
+ * any message containing ECONNREFUSED, ENOTFOUND… with a generic sentence that loses the endpoint.
+ */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host name not found',
+	EAI_AGAIN: 'host name lookup failed',
+	ETIMEDOUT: 'timed out',
+	ECONNRESET: 'connection closed by the server',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+	ECONNABORTED: 'connection aborted',
+	EADDRNOTAVAIL: 'address not available',
+};
+
+function networkWords(code: string): string {
+	if (NETWORK_WORDS[code]) return NETWORK_WORDS[code];
+	if (/CERT|SSL|TLS/i.test(code)) return 'TLS certificate problem';
+	return 'network error';
+}
 
 const mentionsAccount = (text: string) =>
 	/(domain|account)/i.test(text) && /(not exist|not found|does not exist|invalid|unknown|no such)/i.test(text);
@@ -140,11 +151,9 @@ const mentionsProject = (text: string) => /project/i.test(text);
  */
 export function describeIamFailure(failure: FailedCall): string {
 	const { service, endpoint, status, networkCode } = failure;
-	if (networkCode && (UNREACHABLE_CODES.has(networkCode) || status === undefined)) {
-		return `Cannot reach the ${service} endpoint ${endpoint} (${networkCode}): check the region, the endpoint URL and the network`;
-	}
 	if (status === undefined) {
-		return `Cannot reach the ${service} endpoint ${endpoint}: check the region, the endpoint URL and the network`;
+		const why = networkCode ? ` (${networkWords(networkCode)})` : '';
+		return `Cannot reach the ${service} endpoint ${endpoint}${why}: check the region, the endpoint URL and the network`;
 	}
 	const said = iamErrorMessage(failure.body);
 	const quoted = said ? ` (IAM says: "${said}")` : '';

@@ -111,8 +111,16 @@ describe('IAM failures in plain words', () => {
 			/does not answer like Huawei Cloud IAM.*check the region and the endpoint URL/,
 		);
 		expect(describeIamFailure({ ...call, status: 404, body: '<html>Not Found</html>' })).toMatch(/HTTP 404/);
-		expect(describeIamFailure({ ...call, networkCode: 'ECONNREFUSED' })).toMatch(/^Cannot reach the IAM endpoint https:\/\/iam\.ap-southeast-1.*ECONNREFUSED/);
-		expect(describeIamFailure({ ...call, networkCode: 'ENOTFOUND' })).toMatch(/Cannot reach.*ENOTFOUND/);
+		expect(describeIamFailure({ ...call, networkCode: 'ECONNREFUSED' })).toMatch(
+			/^Cannot reach the IAM endpoint https:\/\/iam\.ap-southeast-1\.myhuaweicloud\.com \(connection refused\)/,
+		);
+		expect(describeIamFailure({ ...call, networkCode: 'ENOTFOUND' })).toMatch(/Cannot reach.*\(host name not found\)/);
+		expect(describeIamFailure({ ...call, networkCode: 'CERT_HAS_EXPIRED' })).toMatch(/TLS certificate problem/);
+		expect(describeIamFailure({ ...call })).toMatch(/^Cannot reach the IAM endpoint [^(]*: check/);
+		// n8n swaps any message naming a Node.js network code for a generic sentence: keep them out.
+		for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH']) {
+			expect(describeIamFailure({ ...call, networkCode: code })).not.toContain(code);
+		}
 		expect(describeIamFailure({ ...call, status: 503 })).toMatch(/unavailable right now \(HTTP 503\)/);
 		expect(describeIamFailure({ ...call, status: 403, body: iamBody(403, 'The user is locked.') })).toMatch(/locked, disabled/);
 	});
