@@ -23,6 +23,8 @@ export interface HuaweiFailure {
 	iam?: boolean;
 	/** A transport-level error code (ECONNRESET, ETIMEDOUT...) when no response came back. */
 	networkCode?: string;
+	/** A 2xx answer whose body is not the JSON result it should be (cut off by a proxy?). */
+	malformed?: boolean;
 }
 
 /** Where the call went, so the advice can name the region and the endpoint. */
@@ -250,6 +252,7 @@ export function parseFailure(status: number | undefined, body: unknown, headers?
 export function retryClass(failure: HuaweiFailure): RetryClass {
 	const entry = failure.code ? TABLE[failure.code] : undefined;
 	if (entry?.retry) return entry.retry;
+	if (failure.malformed) return 'unavailable';
 	if (failure.iam) return 'no';
 	if (failure.status !== undefined) return RETRYABLE_STATUS[failure.status] ?? 'no';
 	return failure.networkCode && RETRYABLE_NETWORK.has(failure.networkCode) ? 'unavailable' : 'no';
@@ -268,6 +271,14 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 		(failure.code ? TABLE[failure.code] : undefined) ??
 		(failure.iam && failure.status !== undefined ? IAM_BY_STATUS[failure.status] : undefined);
 	const retry = retryClass(failure);
+	if (failure.malformed) {
+		return {
+			message: 'Huawei\'s answer could not be read (cut off or not JSON)',
+			action: 'The node retried; if it persists, check proxies between n8n and Huawei Cloud.',
+			retry,
+			tokenProblem: false,
+		};
+	}
 	if (entry) {
 		return { message: entry.message, action: entry.action(context), retry, tokenProblem: isTokenProblem(failure) };
 	}

@@ -76,6 +76,12 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, ret
 	return Math.round(step / 2 + (random * step) / 2);
 }
 
+/** A 2xx body must be JSON with a `result` object; anything else was cut off or is not Huawei's. */
+function isResultBody(body: unknown): body is IDataObject {
+	const result = asRecord(body).result;
+	return typeof result === 'object' && result !== null && !Array.isArray(result);
+}
+
 const NETWORK_CODE = /^(E[A-Z0-9_]+|ERR_[A-Z_]+)$/;
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -113,7 +119,10 @@ export class OcrTransport {
 				const response = await this.exchange(url, body);
 				failure = parseFailure(response.status, response.body, response.headers);
 				if (response.status >= 200 && response.status < 300) {
-					return { body: asRecord(response.body) as IDataObject, requestId: failure.requestId, attempts: attempt + 1 };
+					if (isResultBody(response.body)) {
+						return { body: response.body, requestId: failure.requestId, attempts: attempt + 1 };
+					}
+					failure.malformed = true;
 				}
 				error = new HuaweiCallError(failure);
 			} catch (thrown) {

@@ -1,0 +1,123 @@
+/**
+ * Shared set-up for the node tests: the simulator, credentials pointing at it, fixture images, a
+ * loopback file server for URL mode, and runNode with the node's defaults.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { HuaweiPassportOcr } from '../../../../nodes/HuaweiPassportOcr/HuaweiPassportOcr.node';
+import { badFileName, committedImagePath, ensureGeneratedFixture } from '../../../fixtures';
+import type { BadFileKind } from '../../../fixtures';
+import { runNode } from '../../../harness';
+import type { FeedItem, RunNodeOptions, RunNodeResult } from '../../../harness';
+import { startSimulator } from '../../../simulator';
+import type { Edition, Simulator, SimulatorOptions } from '../../../simulator';
+
+export type { Simulator };
+export { startSimulator };
+
+export const NODE_TYPE = 'huaweiPassportOcr';
+
+export function iamCredentials(sim: Simulator, patch: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	return {
+		region: 'custom',
+		customRegion: sim.config.region,
+		edition: sim.knobs().edition,
+		ocrEndpoint: sim.url,
+		iamEndpoint: sim.url,
+		domainName: sim.config.account,
+		userName: sim.config.user,
+		password: sim.config.password,
+		...patch,
+	};
+}
+
+export function akskCredentials(sim: Simulator, patch: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+	return {
+		region: 'custom',
+		customRegion: sim.config.region,
+		edition: sim.knobs().edition,
+		ocrEndpoint: sim.url,
+		iamEndpoint: sim.url,
+		accessKey: sim.config.accessKey,
+		secretKey: sim.config.secretKey,
+		projectId: sim.config.projectId,
+		...patch,
+	};
+}
+
+export const image = (file: string): Buffer => readFileSync(committedImagePath(file));
+export const badImage = (kind: BadFileKind): Buffer =>
+	readFileSync(kind === 'huge' ? ensureGeneratedFixture('huge') : committedImagePath(badFileName(kind)));
+
+export const binaryItem = (data: Buffer, json: INodeExecutionData['json'] = {}, fileName = 'passport.jpg'): FeedItem => ({
+	json,
+	binary: { data: { data, fileName, mimeType: 'application/octet-stream' } },
+});
+
+/** Fast retries for tests: the schedule is the same, just in milliseconds. */
+export const FAST_OPTIONS = { retryDelay: 5, timeout: 10000 };
+
+export interface RunOptions extends Partial<Omit<RunNodeOptions, 'parameters'>> {
+	parameters?: INodeParameters;
+	credentialType?: 'huaweiCloudApi' | 'huaweiCloudAkSkApi';
+	credentialData?: ICredentialDataDecryptedObject;
+}
+
+/** Runs the node against the simulator with the IAM credential unless told otherwise. */
+export async function runOcr(sim: Simulator, options: RunOptions = {}): Promise<RunNodeResult> {
+	const credentialType = options.credentialType ?? 'huaweiCloudApi';
+	const credentialData =
+		options.credentialData ?? (credentialType === 'huaweiCloudApi' ? iamCredentials(sim) : akskCredentials(sim));
+	const parameters: INodeParameters = {
+		operation: 'recognize',
+		authentication: credentialType,
+		imageSource: 'binaryData',
+		...options.parameters,
+		options: { ...FAST_OPTIONS, ...((options.parameters?.options as INodeParameters | undefined) ?? {}) },
+	};
+	return await runNode({
+		nodeType: NODE_TYPE,
+		nodeTypes: [new HuaweiPassportOcr()],
+		items: options.items,
+		credentials: options.credentialStore ? undefined : { [credentialType]: credentialData },
+		credentialStore: options.credentialStore,
+		continueOnFail: options.continueOnFail,
+		onError: options.onError,
+		binaryMode: options.binaryMode,
+		parameters,
+	});
+}
+
+export async function withSimulator(edition: Edition = 'international', options: SimulatorOptions = {}) {
+	return await startSimulator({ edition, ...options });
+}
+
+/** Serves files on 127.0.0.1 for URL mode (the simulator only downloads from loopback). */
+export async function startFileServer(files: Record<string, Buffer>) {
+	const server = createServer((req, res) => {
+		const body = files[(req.url ?? '/').slice(1)];
+		if (!body) {
+			res.writeHead(404).end('not found');
+			return;
+		}
+		res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length }).end(body);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: (name: string) => `http://127.0.0.1:${port}/${name}`,
+		stop: () =>
+			new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}),
+	};
+}
+
+/** json of every item of an output. */
+export const jsonOf = (items: INodeExecutionData[] | undefined) => (items ?? []).map((item) => item.json);
+export const pairedOf = (items: INodeExecutionData[] | undefined) =>
+	(items ?? []).map((item) => (item.pairedItem as { item: number } | undefined)?.item);
