@@ -131,6 +131,7 @@ export class HuaweiCloudAkSkApi implements ICredentialType {
 		const response = await callService(this, request, {
 			service: 'IAM',
 			endpoint: iamEndpoint,
+			auth: 'accessKey',
 			secrets: [keysOf(credentials).secretKey, text(credentials, 'securityToken')],
 		});
 		return { resolvedProjectId: parseProjectList(response.body, region), resolvedProjectScope: scope };

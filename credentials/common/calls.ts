@@ -11,6 +11,7 @@ import { describeIamFailure, redactSecrets } from './iam';
 export interface CallContext {
 	service: string;
 	endpoint: string;
+	auth?: 'password' | 'accessKey';
 	/** Values that must never appear in a message (password, keys, tokens). */
 	secrets: Array<string | undefined>;
 }

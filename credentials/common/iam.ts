@@ -112,6 +112,8 @@ export interface FailedCall {
 	/** Which service was called, e.g. 'IAM'. */
 	service: string;
 	endpoint: string;
+	/** How the caller signed in: an IAM password or an access key signature (default: password). */
+	auth?: 'password' | 'accessKey';
 	status?: number;
 	body?: unknown;
 	/** Node.js network error code (ECONNREFUSED, ENOTFOUND, …). */
@@ -157,6 +159,9 @@ export function describeIamFailure(failure: FailedCall): string {
 	}
 	const said = iamErrorMessage(failure.body);
 	const quoted = said ? ` (IAM says: "${said}")` : '';
+	if (failure.auth === 'accessKey' && (status === 401 || status === 403)) {
+		return `IAM refused the access key${quoted}: check the Access Key ID and the Secret Access Key (and the security token, for temporary keys), and that the computer clock is right`;
+	}
 	if (status === 401 || status === 400 || status === 403) {
 		if (mentionsMfa(said)) return `Sign-in needs a second factor (MFA)${quoted}. ${MFA_ADVICE}`;
 		if (mentionsAccount(said)) {

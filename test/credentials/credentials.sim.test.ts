@@ -280,7 +280,7 @@ describe('access key credential (huaweiCloudAkSkApi)', () => {
 		expect(await testCredential('huaweiCloudAkSkApi', akskCredentials())).toMatchObject({ status: 'OK' });
 		const wrong = await testCredential('huaweiCloudAkSkApi', akskCredentials({ secretKey: 'WRONGSK0000000000000000000000000000000000' }));
 		expect(wrong.status).toBe('Error');
-		expect(wrong.message).toMatch(/IAM/);
+		expect(wrong.message).toMatch(/^IAM refused the access key/);
 		expect(wrong.message).not.toContain('WRONGSK');
 		const port = await closedPort();
 		const unreachable = await testCredential('huaweiCloudAkSkApi', akskCredentials({ iamEndpoint: `http://127.0.0.1:${port}` }));

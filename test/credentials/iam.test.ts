@@ -99,6 +99,12 @@ describe('IAM failures in plain words', () => {
 		expect(message).toContain('use an IAM user without MFA');
 	});
 
+	it('access key failures talk about keys, not passwords', () => {
+		const message = describeIamFailure({ ...call, auth: 'accessKey', status: 401, body: iamBody(401, 'The request you have made requires authentication.') });
+		expect(message).toMatch(/^IAM refused the access key.*Access Key ID and the Secret Access Key/);
+		expect(message).not.toMatch(/password/i);
+	});
+
 	it('an account IAM says does not exist', () => {
 		expect(describeIamFailure({ ...call, status: 401, body: iamBody(401, 'The domain does not exist.') })).toMatch(/^Unknown account/);
 	});
