@@ -8,7 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 import { callService } from './common/calls';
-import { endpointOverrideProperties, regionProperties } from './common/fields';
+import { textField } from './common/fieldValue';
+import { endpointOverrideProperties, IAM_BASE_URL_EXPRESSION, regionProperties } from './common/fields';
 import { parseProjectList } from './common/iam';
 import {
 	absoluteUrl,
@@ -22,16 +23,13 @@ import {
 import { resolveEndpoints } from './common/regions';
 import { signRequest } from './common/signing';
 
-const text = (credentials: ICredentialDataDecryptedObject, name: string) =>
-	typeof credentials[name] === 'string' ? (credentials[name] as string).trim() : '';
-
 function keysOf(credentials: ICredentialDataDecryptedObject) {
-	return { accessKey: text(credentials, 'accessKey'), secretKey: text(credentials, 'secretKey') };
+	return { accessKey: textField(credentials, 'accessKey'), secretKey: textField(credentials, 'secretKey') };
 }
 
 function currentScope(credentials: ICredentialDataDecryptedObject): string {
 	const { region, iamEndpoint } = resolveEndpoints(credentials);
-	return projectCacheScope(region, iamEndpoint, text(credentials, 'accessKey'));
+	return projectCacheScope(region, iamEndpoint, textField(credentials, 'accessKey'));
 }
 
 /** Signed copy of the options: X-Sdk-Date + Authorization over the exact URL, headers and body. */
@@ -42,7 +40,7 @@ function sign(credentials: ICredentialDataDecryptedObject, requestOptions: IHttp
 		// A resend after 401 comes back with the previous signature: never sign over it.
 		if (['authorization', 'x-sdk-date'].includes(name.toLowerCase())) delete headers[name];
 	}
-	const securityToken = text(credentials, 'securityToken');
+	const securityToken = textField(credentials, 'securityToken');
 	if (securityToken) headers['X-Security-Token'] = securityToken;
 	const url = absoluteUrl(options);
 	const signature = signRequest({ method: options.method ?? 'GET', url, headers, body }, keysOf(credentials));
@@ -120,7 +118,7 @@ export class HuaweiCloudAkSkApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const { region, iamEndpoint } = resolveEndpoints(credentials);
 		const scope = currentScope(credentials);
-		const given = text(credentials, 'projectId');
+		const given = textField(credentials, 'projectId');
 		if (given) return { resolvedProjectId: given, resolvedProjectScope: scope };
 		const request = sign(credentials, {
 			method: 'GET',
@@ -132,7 +130,7 @@ export class HuaweiCloudAkSkApi implements ICredentialType {
 			service: 'IAM',
 			endpoint: iamEndpoint,
 			auth: 'accessKey',
-			secrets: [keysOf(credentials).secretKey, text(credentials, 'securityToken')],
+			secrets: [keysOf(credentials).secretKey, textField(credentials, 'securityToken')],
 		});
 		return { resolvedProjectId: parseProjectList(response.body, region), resolvedProjectScope: scope };
 	}
@@ -155,7 +153,7 @@ export class HuaweiCloudAkSkApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
-			baseURL: '={{$credentials.iamEndpoint ? $credentials.iamEndpoint : ($credentials.region === "ae-ad-1" ? "https://iam.ae-ad-1.g42cloud.com" : "https://iam." + $credentials.region + ".myhuaweicloud.com")}}',
+			baseURL: IAM_BASE_URL_EXPRESSION,
 			url: '/v3/projects',
 			qs: { name: '={{$credentials.region === "custom" ? $credentials.customRegion : $credentials.region}}' },
 		},

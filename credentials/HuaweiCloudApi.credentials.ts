@@ -8,13 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { callService } from './common/calls';
-import { endpointOverrideProperties, regionProperties } from './common/fields';
+import { textField } from './common/fieldValue';
+import { endpointOverrideProperties, IAM_BASE_URL_EXPRESSION, regionProperties } from './common/fields';
 import { buildPasswordTokenBody, parseTokenResponse, TOKEN_PATH } from './common/iam';
 import { getProjectId, withProjectId } from './common/request';
 import { resolveEndpoints } from './common/regions';
-
-const text = (credentials: ICredentialDataDecryptedObject, name: string) =>
-	typeof credentials[name] === 'string' ? (credentials[name] as string).trim() : '';
 
 /**
  * IAM user sign-in: preAuthentication exchanges the password for a project-scoped token, which n8n
@@ -98,11 +96,11 @@ export class HuaweiCloudApi implements ICredentialType {
 		const { region, iamEndpoint } = resolveEndpoints(credentials);
 		const password = typeof credentials.password === 'string' ? credentials.password : '';
 		const body = buildPasswordTokenBody({
-			domainName: text(credentials, 'domainName'),
-			userName: text(credentials, 'userName'),
+			domainName: textField(credentials, 'domainName'),
+			userName: textField(credentials, 'userName'),
 			password,
-			projectId: text(credentials, 'scopeProjectId') || undefined,
-			projectName: text(credentials, 'projectName') || region,
+			projectId: textField(credentials, 'scopeProjectId') || undefined,
+			projectName: textField(credentials, 'projectName') || region,
 		});
 		const response = await callService(
 			this,
@@ -118,7 +116,7 @@ export class HuaweiCloudApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const options = withProjectId(requestOptions, getProjectId(credentials));
-		options.headers = { ...options.headers, 'X-Auth-Token': text(credentials, 'token') };
+		options.headers = { ...options.headers, 'X-Auth-Token': textField(credentials, 'token') };
 		return options;
 	}
 
@@ -126,7 +124,7 @@ export class HuaweiCloudApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
-			baseURL: '={{$credentials.iamEndpoint ? $credentials.iamEndpoint : ($credentials.region === "ae-ad-1" ? "https://iam.ae-ad-1.g42cloud.com" : "https://iam." + $credentials.region + ".myhuaweicloud.com")}}',
+			baseURL: IAM_BASE_URL_EXPRESSION,
 			url: '/v3/auth/projects',
 		},
 	};

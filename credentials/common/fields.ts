@@ -57,3 +57,12 @@ export const endpointOverrideProperties: INodeProperties[] = [
 			"Leave empty to use the region's IAM endpoint. Must be https:// (http:// only for localhost).",
 	},
 ];
+
+/**
+ * The IAM base URL as an n8n expression, for the credential `test` requests: n8n resolves their URLs
+ * before preAuthentication runs, so they cannot use resolveEndpoints(). Table regions follow the
+ * host pattern of REGIONS (G42 for ae-ad-1); custom regions must give the IAM endpoint, and
+ * preAuthentication (always run in a test) validates it first.
+ */
+export const IAM_BASE_URL_EXPRESSION =
+	'={{$credentials.iamEndpoint ? $credentials.iamEndpoint.trim() : ($credentials.region === "ae-ad-1" ? "https://iam.ae-ad-1.g42cloud.com" : "https://iam." + $credentials.region + ".myhuaweicloud.com")}}';

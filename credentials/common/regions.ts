@@ -5,6 +5,8 @@
 import type { ICredentialDataDecryptedObject, INodePropertyOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
+import { textField } from './fieldValue';
+
 export type Edition = 'international' | 'g42';
 
 export interface Region {
@@ -109,27 +111,22 @@ function trimTrailingSlashes(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
-function stringField(credentials: ICredentialDataDecryptedObject, name: string): string {
-	const value = credentials[name];
-	return typeof value === 'string' ? value.trim() : '';
-}
-
 /** Region id, OCR and IAM base URLs and edition from the Region field and the endpoint overrides. */
 export function resolveEndpoints(credentials: ICredentialDataDecryptedObject): ResolvedEndpoints {
-	const regionField = stringField(credentials, 'region') || DEFAULT_REGION;
-	const ocrOverride = stringField(credentials, 'ocrEndpoint');
-	const iamOverride = stringField(credentials, 'iamEndpoint');
+	const regionField = textField(credentials, 'region') || DEFAULT_REGION;
+	const ocrOverride = textField(credentials, 'ocrEndpoint');
+	const iamOverride = textField(credentials, 'iamEndpoint');
 	let region: string;
 	let edition: Edition;
 	let ocrEndpoint: string;
 	let iamEndpoint: string;
 	if (regionField === CUSTOM_REGION) {
-		region = stringField(credentials, 'customRegion');
+		region = textField(credentials, 'customRegion');
 		if (!region) throw new UserError('Custom region: enter the region ID (for example ap-southeast-1)');
 		if (!ocrOverride || !iamOverride) {
 			throw new UserError('Custom region: enter both the OCR endpoint and the IAM endpoint');
 		}
-		edition = stringField(credentials, 'edition') === 'g42' ? 'g42' : 'international';
+		edition = textField(credentials, 'edition') === 'g42' ? 'g42' : 'international';
 		ocrEndpoint = ocrOverride;
 		iamEndpoint = iamOverride;
 	} else {

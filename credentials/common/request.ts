@@ -5,17 +5,14 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
+import { textField } from './fieldValue';
+
 /**
  * Nodes write OCR URLs as `${ocrEndpoint}/v2/{project_id}/ocr/passport`; authenticate() puts the
  * project id in. The id is known only after preAuthentication, which n8n runs inside the very
  * request, so the node cannot know it when it builds the first URL.
  */
 export const PROJECT_ID_PLACEHOLDER = '{project_id}';
-
-function text(credentials: ICredentialDataDecryptedObject, name: string): string {
-	const value = credentials[name];
-	return typeof value === 'string' ? value.trim() : '';
-}
 
 /** Scope of a cached AK/SK project lookup: a change of region, endpoint or keys invalidates it. */
 export function projectCacheScope(region: string, iamEndpoint: string, accessKey: string): string {
@@ -28,12 +25,12 @@ export function projectCacheScope(region: string, iamEndpoint: string, accessKey
  * AK/SK credential → the user's, else the cached lookup when it belongs to the current scope.
  */
 export function getProjectId(credentials: ICredentialDataDecryptedObject, currentScope?: string): string {
-	const fromToken = text(credentials, 'projectId');
+	const fromToken = textField(credentials, 'projectId');
 	if (fromToken) return fromToken;
-	const resolved = text(credentials, 'resolvedProjectId');
-	const scope = text(credentials, 'resolvedProjectScope');
+	const resolved = textField(credentials, 'resolvedProjectId');
+	const scope = textField(credentials, 'resolvedProjectScope');
 	if (resolved && (currentScope === undefined || !scope || scope === currentScope)) return resolved;
-	return text(credentials, 'scopeProjectId');
+	return textField(credentials, 'scopeProjectId');
 }
 
 // Remembers where the node aimed the request (url, baseURL, qs as written), so that n8n's one

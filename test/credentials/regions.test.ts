@@ -1,4 +1,10 @@
+import { Workflow } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+import { IAM_BASE_URL_EXPRESSION } from '../../credentials/common/fields';
 import { assertSafeEndpoint, findRegion, REGION_OPTIONS, REGIONS, resolveEndpoints } from '../../credentials/common/regions';
+import { createNodeTypes } from '../harness';
+import { CredentialProbe, PROBE_NODE_TYPE } from './probe';
 
 describe('region table', () => {
 	it('lists the four passport regions first, G42 hosts for ae-ad-1', () => {
@@ -95,5 +101,23 @@ describe('assertSafeEndpoint (https, or http to this machine only)', () => {
 		}
 		expect(message).toMatch(/^IAM endpoint/);
 		expect(message).not.toContain('hunter22');
+	});
+});
+
+describe('IAM base URL of the credential test requests', () => {
+	// n8n resolves test-request URLs with its expression engine before preAuthentication runs.
+	const resolve = (credentials: Record<string, string>) => {
+		const node: INode = { id: 'n', name: 'n', type: PROBE_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: createNodeTypes([new CredentialProbe()]) });
+		return workflow.expression.getSimpleParameterValue(node, IAM_BASE_URL_EXPRESSION, 'internal', { $credentials: credentials });
+	};
+
+	it.each(REGIONS.map((region) => [region.id, region.iamHost]))('%s → https://%s', (id, host) => {
+		expect(resolve({ region: id, iamEndpoint: '' })).toBe(`https://${host}`);
+		expect(resolveEndpoints({ region: id }).iamEndpoint).toBe(`https://${host}`);
+	});
+
+	it('an override wins', () => {
+		expect(resolve({ region: 'custom', iamEndpoint: ' http://127.0.0.1:9800 ' })).toBe('http://127.0.0.1:9800');
 	});
 });
