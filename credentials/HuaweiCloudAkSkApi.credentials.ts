@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { callService } from './common/calls';
-import { textField } from './common/fieldValue';
+import { assertFilled, textField } from './common/fieldValue';
 import { endpointOverrideProperties, IAM_BASE_URL_EXPRESSION, regionProperties } from './common/fields';
 import { parseProjectList } from './common/iam';
 import {
@@ -117,6 +117,7 @@ export class HuaweiCloudAkSkApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const { region, iamEndpoint } = resolveEndpoints(credentials);
+		assertFilled(credentials, { accessKey: 'Access Key ID', secretKey: 'Secret Access Key' });
 		const scope = currentScope(credentials);
 		const given = textField(credentials, 'projectId');
 		if (given) return { resolvedProjectId: given, resolvedProjectScope: scope };

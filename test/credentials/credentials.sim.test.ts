@@ -192,6 +192,7 @@ describe('IAM credential test, in plain words', () => {
 		['MFA user', () => iamCredentials({ userName: MFA_USER.name, password: MFA_USER.password }), /second factor \(MFA\).*IAM user without MFA/],
 		['unknown project', () => iamCredentials({ projectName: 'no-such-project' }), /project does not exist in this region/],
 		['wrong region host', () => iamCredentials({ iamEndpoint: `${sim.url}/not-iam` }), /does not answer like Huawei Cloud IAM.*check the region/],
+		['empty fields', () => iamCredentials({ userName: ' ', password: '' }), /^Enter the IAM User Name, Password in the credential/],
 		['plain http to another host', () => iamCredentials({ iamEndpoint: 'http://iam.example.com' }), /IAM endpoint must use https/],
 	])('%s', async (_name, credentials, message) => {
 		const data = credentials();
@@ -282,6 +283,8 @@ describe('access key credential (huaweiCloudAkSkApi)', () => {
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toMatch(/^IAM refused the access key/);
 		expect(wrong.message).not.toContain('WRONGSK');
+		const empty = await testCredential('huaweiCloudAkSkApi', akskCredentials({ secretKey: '' }));
+		expect(empty.message).toBe('Enter the Secret Access Key in the credential');
 		const port = await closedPort();
 		const unreachable = await testCredential('huaweiCloudAkSkApi', akskCredentials({ iamEndpoint: `http://127.0.0.1:${port}` }));
 		expect(unreachable.message).toMatch(/^Cannot reach the IAM endpoint/);
