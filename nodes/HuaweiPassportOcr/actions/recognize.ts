@@ -3,7 +3,7 @@
  * Items run concurrently (bounded), come out in input order, each exactly once (or dropped by the
  * filter mode), as a result or, with continue-on-fail, as an error item.
  */
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { resolveEndpoints } from '../../../credentials/common/regions';
@@ -13,7 +13,7 @@ import type { Edition } from '../helpers/image';
 import { ImageInputProblem, loadImage } from '../helpers/imageInput';
 import type { ImageSource } from '../helpers/imageInput';
 import { buildErrorItem, buildResultItem, shapeResult } from '../helpers/output';
-import type { ErrorDetails, OutputOptions } from '../helpers/output';
+import type { OutputOptions } from '../helpers/output';
 import { createPoolControl, runPool } from '../helpers/pool';
 import { combineChecks, confidenceCheck, routeFor } from '../helpers/verdict';
 import type { CheckOutcome, ThresholdMode, Verdict } from '../helpers/verdict';
@@ -92,36 +92,18 @@ export function itemError(
 	error: unknown,
 	itemIndex: number,
 	errorContext: ErrorContext,
-): { error: NodeOperationError | ReturnType<typeof toNodeApiError>; details: ErrorDetails } {
+): NodeApiError | NodeOperationError {
 	if (error instanceof ImageInputProblem) {
-		const message = `Item ${itemIndex}, field "${error.field}": ${error.message}`;
-		return {
-			error: new NodeOperationError(context.getNode(), message, { itemIndex }),
-			details: { message },
-		};
+		return new NodeOperationError(context.getNode(), `Item ${itemIndex}, field "${error.field}": ${error.message}`, { itemIndex });
 	}
 	if (error instanceof HuaweiCallError) {
 		if (error.credentialFailure) {
-			const nodeError = new NodeOperationError(context.getNode(), error.message, { itemIndex, description: error.detail });
-			return { error: nodeError, details: { message: error.message, description: error.detail } };
+			return new NodeOperationError(context.getNode(), error.message, { itemIndex, description: error.detail });
 		}
-		const nodeError = toNodeApiError(context.getNode(), error.failure, errorContext, itemIndex);
-		return {
-			error: nodeError,
-			details: {
-				message: nodeError.message,
-				description: nodeError.description ?? undefined,
-				code: error.failure.code,
-				httpStatus: error.failure.status,
-				requestId: error.failure.requestId,
-			},
-		};
+		return toNodeApiError(context.getNode(), error.failure, errorContext, itemIndex);
 	}
-	if (error instanceof NodeOperationError) {
-		return { error, details: { message: error.message, description: error.description ?? undefined } };
-	}
-	const nodeError = new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-	return { error: nodeError, details: { message: nodeError.message } };
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 export async function recognize(
@@ -186,9 +168,9 @@ export async function recognize(
 		const outcome = settled[itemIndex];
 		const outputOptions = readOutputOptions(this, itemIndex);
 		if (outcome.status === 'rejected') {
-			const { error, details } = itemError(this, outcome.reason, itemIndex, errorContext);
+			const error = itemError(this, outcome.reason, itemIndex, errorContext);
 			if (!continueOnFail) throw error;
-			routed[0].push(buildErrorItem(items[itemIndex], details, error, outputOptions, itemIndex));
+			routed[0].push(buildErrorItem(items[itemIndex], error, outputOptions, itemIndex));
 			continue;
 		}
 		if (!outcome.value) continue; // not started after an earlier failure (which is thrown above)

@@ -59,32 +59,19 @@ export function buildResultItem(
 	return item;
 }
 
-/** What an error item carries besides the message (no secret ever: codes, ids, advice). */
-export interface ErrorDetails {
-	message: string;
-	description?: string;
-	code?: string;
-	httpStatus?: number;
-	requestId?: string;
-}
-
 /**
- * The error item for continue-on-fail / the error output: `json.error` is the message (n8n's convention),
- * `item.error` the error itself (so the error output picks it up whatever else the JSON holds).
+ * The error item for continue-on-fail / the error output, the way n8n documents it: the error itself
+ * on `item.error` (n8n then sets `json` to `{ error: message }` and routes the item to the error output;
+ * the error keeps the description, Huawei's code and the request id), with pairedItem and, by default,
+ * the input binary so a later node can retry or archive it.
  */
 export function buildErrorItem(
 	input: INodeExecutionData,
-	details: ErrorDetails,
-	error: INodeExecutionData['error'],
+	error: NonNullable<INodeExecutionData['error']>,
 	options: Pick<OutputOptions, 'keepInputBinary'>,
 	itemIndex: number,
 ): INodeExecutionData {
-	const json: IDataObject = { error: details.message };
-	for (const key of ['description', 'code', 'httpStatus', 'requestId'] as const) {
-		if (details[key] !== undefined) json[key] = details[key];
-	}
-	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
-	if (error) item.error = error;
+	const item: INodeExecutionData = { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
 	if (options.keepInputBinary && input.binary) item.binary = input.binary;
 	return item;
 }

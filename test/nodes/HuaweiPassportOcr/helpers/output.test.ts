@@ -65,18 +65,17 @@ describe('output shaping', () => {
 		).toEqual({ json: { customer: 7, passport: { surname: 'X' } }, pairedItem: { item: 0 } });
 	});
 
-	it('error items carry message, code and request id, the error, pairedItem and (by default) the binary', () => {
+	it('error items carry the error (n8n derives json.error from it), pairedItem and, by default, the binary', () => {
 		const error = new Error('boom') as never;
-		const item = buildErrorItem(
-			{ json: { a: 1 }, binary },
-			{ message: 'm', code: 'AIS.0104', requestId: 'r', httpStatus: 400 },
+		expect(buildErrorItem({ json: { a: 1 }, binary }, error, { keepInputBinary: true }, 5)).toEqual({
+			json: { error: 'boom' },
 			error,
-			{ keepInputBinary: true },
-			5,
-		);
-		expect(item).toEqual({ json: { error: 'm', code: 'AIS.0104', requestId: 'r', httpStatus: 400 }, error, binary, pairedItem: { item: 5 } });
-		expect(buildErrorItem({ json: {}, binary }, { message: 'm' }, undefined, { keepInputBinary: false }, 0)).toEqual({
-			json: { error: 'm' },
+			binary,
+			pairedItem: { item: 5 },
+		});
+		expect(buildErrorItem({ json: {}, binary }, error, { keepInputBinary: false }, 0)).toEqual({
+			json: { error: 'boom' },
+			error,
 			pairedItem: { item: 0 },
 		});
 	});

@@ -82,7 +82,8 @@ export async function runOcr(sim: Simulator, options: RunOptions = {}): Promise<
 		nodeType: NODE_TYPE,
 		nodeTypes: [new HuaweiPassportOcr()],
 		items: options.items,
-		credentials: options.credentialStore ? undefined : { [credentialType]: credentialData },
+		// Ignored by the harness for a type the store already holds.
+		credentials: { [credentialType]: credentialData },
 		credentialStore: options.credentialStore,
 		continueOnFail: options.continueOnFail,
 		onError: options.onError,

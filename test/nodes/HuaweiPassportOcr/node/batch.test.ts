@@ -1,0 +1,131 @@
+/** Batches: order and pairedItem, continue-on-fail, the error output, throttling, token expiry, retries. */
+import { CredentialStore } from '../../../harness';
+import { badImage, binaryItem, iamCredentials, image, jsonOf, pairedOf, runOcr, withSimulator } from './kit';
+import type { Simulator } from './kit';
+
+const good = () => binaryItem(image('icao-specimen.jpg'));
+const many = (count: number) => Array.from({ length: count }, (_, index) => binaryItem(image(index % 2 ? 'usa.jpg' : 'gbr.jpg'), { index }));
+
+describe('batches', () => {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await withSimulator('international');
+	});
+	afterAll(async () => await sim.stop());
+	beforeEach(() => {
+		sim.resetCounters();
+		sim.setKnobs({ qps: 0, maxConcurrency: 0, latencyMs: 0, jitterMs: 0, faults: { rate5xx: 0, rateDrop: 0, rateMalformed: 0 } });
+	});
+
+	/** good, PDF (local), good, not a passport (Huawei), good. */
+	const mixed = () => [good(), binaryItem(badImage('pdf')), good(), binaryItem(badImage('no-truth')), good()];
+
+	it('continue on fail: every item once, in order, errors in place, with pairedItem', async () => {
+		const result = await runOcr(sim, { items: mixed(), continueOnFail: true, parameters: { options: { concurrency: 4 } } });
+		expect(result.error).toBeUndefined();
+		expect(pairedOf(result.outputs[0])).toEqual([0, 1, 2, 3, 4]);
+		const jsons = jsonOf(result.outputs[0]);
+		expect(jsons.map((json) => typeof json.error)).toEqual(['undefined', 'string', 'undefined', 'string', 'undefined']);
+		expect(jsons[1].error).toMatch(/^Item 1, field "Input Binary Field": PDF document/);
+		expect(jsons[3].error).toMatch(/AIS\.0104/);
+	});
+
+	it('error output: failures on the extra output with pairedItem, successes on the first', async () => {
+		const result = await runOcr(sim, { items: mixed(), onError: 'continueErrorOutput' });
+		expect(result.outputs).toHaveLength(2);
+		expect(pairedOf(result.outputs[0])).toEqual([0, 2, 4]);
+		expect(pairedOf(result.outputs[1])).toEqual([1, 3]);
+		for (const json of jsonOf(result.outputs[1])) expect(json.error).toEqual(expect.any(String));
+	});
+
+	it('error output in route mode: Passed, Review and Error', async () => {
+		const items = [good(), binaryItem(image('low-confidence.jpg')), binaryItem(badImage('gif'))];
+		const result = await runOcr(sim, { items, onError: 'continueErrorOutput', parameters: { confidenceMode: 'route' } });
+		expect(result.outputs.map(pairedOf)).toEqual([[0], [1], [2]]);
+	});
+
+	it('without continue on fail the node stops with the first failing item\'s error', async () => {
+		const result = await runOcr(sim, { items: mixed(), parameters: { options: { concurrency: 1 } } });
+		expect(result.error?.message).toMatch(/^Item 1, field "Input Binary Field": PDF document/);
+		// Nothing after the failure was sent.
+		expect(sim.counters().ocr.total).toBe(1);
+	});
+
+	it('the first request goes alone: one token exchange for a concurrent batch', async () => {
+		sim.setKnobs({ latencyMs: 30 });
+		const result = await runOcr(sim, { items: many(10), parameters: { options: { concurrency: 5 } } });
+		expect(result.error).toBeUndefined();
+		expect(result.outputs[0]).toHaveLength(10);
+		expect(sim.counters().iam.tokens).toBe(1);
+		expect(result.preAuthCalls).toBe(1);
+		expect(sim.counters().ocr.maxInFlight).toBeGreaterThan(1);
+	});
+
+	it('a token that expires mid-batch is refreshed once, without failed items', async () => {
+		sim.setKnobs({ latencyMs: 40 });
+		const store = new CredentialStore();
+		store.add('huaweiCloudApi', iamCredentials(sim));
+		// Expire every token once a few calls have succeeded, i.e. with requests in flight.
+		let expired = false;
+		const watcher = setInterval(() => {
+			if (!expired && (sim.counters().ocr.byStatus['200'] ?? 0) >= 3) {
+				expired = true;
+				sim.expireTokens();
+			}
+		}, 5);
+		try {
+			const result = await runOcr(sim, { items: many(14), credentialStore: store, parameters: { options: { concurrency: 4 } } });
+			expect(result.error).toBeUndefined();
+			expect(expired).toBe(true);
+			expect(pairedOf(result.outputs[0])).toEqual([...Array(14).keys()]);
+			for (const json of jsonOf(result.outputs[0])) expect(json.error).toBeUndefined();
+			expect(sim.counters().ocr.byCode['APIGW.0307']).toBeGreaterThanOrEqual(1);
+			expect(sim.counters().iam.tokens).toBe(2);
+			expect(result.preAuthCalls).toBe(2);
+		} finally {
+			clearInterval(watcher);
+		}
+	});
+
+	it('a stored token is reused by the next run (no exchange at all)', async () => {
+		const store = new CredentialStore();
+		store.add('huaweiCloudApi', iamCredentials(sim));
+		await runOcr(sim, { items: [good()], credentialStore: store });
+		const second = await runOcr(sim, { items: [good(), good()], credentialStore: store });
+		expect(second.preAuthCalls).toBe(0);
+		expect(sim.counters().iam.tokens).toBe(1);
+	});
+
+	it('throttling (APIGW.0308, Retry-After) is retried until every item succeeds', async () => {
+		sim.setKnobs({ qps: 8 });
+		const result = await runOcr(sim, { items: many(16), parameters: { options: { concurrency: 4, maxRetries: 10 } } });
+		expect(result.error).toBeUndefined();
+		expect(pairedOf(result.outputs[0])).toEqual([...Array(16).keys()]);
+		for (const json of jsonOf(result.outputs[0])) expect(json.error).toBeUndefined();
+		expect(sim.counters().ocr.byCode['APIGW.0308']).toBeGreaterThan(0);
+	});
+
+	it('max concurrency (ModelArts.4401) is retried and the node slows down until every item succeeds', async () => {
+		sim.setKnobs({ maxConcurrency: 1, latencyMs: 30 });
+		const result = await runOcr(sim, { items: many(12), parameters: { options: { concurrency: 6, maxRetries: 10 } } });
+		expect(result.error).toBeUndefined();
+		for (const json of jsonOf(result.outputs[0])) expect(json.error).toBeUndefined();
+		expect(sim.counters().ocr.byCode['ModelArts.4401']).toBeGreaterThan(0);
+	});
+
+	it('dropped connections, cut-off bodies and 5xx faults are retried', async () => {
+		sim.setKnobs({ faults: { rate5xx: 0.15, rateDrop: 0.15, rateMalformed: 0.15, seed: 7 } });
+		const result = await runOcr(sim, {
+			items: many(16),
+			continueOnFail: true,
+			parameters: { options: { concurrency: 4, maxRetries: 8 } },
+		});
+		expect(result.error).toBeUndefined();
+		expect(pairedOf(result.outputs[0])).toEqual([...Array(16).keys()]);
+		const counters = sim.counters();
+		expect(counters.faults.drop + counters.faults.malformed + counters.faults.error5xx).toBeGreaterThan(0);
+		// AIS.0105 (500) is not retried: only items that met it may fail.
+		const failed = jsonOf(result.outputs[0]).filter((json) => json.error !== undefined);
+		expect(failed.length).toBeLessThanOrEqual(counters.ocr.byCode['AIS.0105'] ?? 0);
+	});
+});

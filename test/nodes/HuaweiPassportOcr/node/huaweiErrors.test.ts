@@ -1,0 +1,163 @@
+/** Every Huawei error the simulator produces becomes a NodeApiError-style item: code, request id, advice. */
+import type { INodeExecutionData, NodeApiError } from 'n8n-workflow';
+
+import { DEFAULT_USER } from '../../../simulator/accounts';
+import { akskCredentials, badImage, binaryItem, iamCredentials, image, runOcr, startFileServer, withSimulator } from './kit';
+import type { Simulator } from './kit';
+
+const passport = () => binaryItem(image('icao-specimen.jpg'));
+
+function flatten(item: INodeExecutionData) {
+	const error = item.error as (NodeApiError & { context: Record<string, unknown> }) | undefined;
+	return {
+		error: item.json.error,
+		description: error?.description ?? undefined,
+		code: error?.context.huaweiCode,
+		httpStatus: error?.httpCode ? Number(error.httpCode) : undefined,
+		requestId: error?.context.requestId,
+	};
+}
+
+describe('Huawei errors through the node', () => {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await withSimulator('international');
+	});
+	afterAll(async () => await sim.stop());
+	beforeEach(() => {
+		sim.resetCounters();
+		sim.setKnobs({ subscribed: true, qps: 0, maxConcurrency: 0, latencyMs: 0, faults: { rate5xx: 0, rateDrop: 0, rateMalformed: 0 } });
+	});
+
+	/** The one error item of a run, flattened: message, description, Huawei code, HTTP status, request id. */
+	async function errorOf(options: Parameters<typeof runOcr>[1] = {}, target = sim) {
+		const result = await runOcr(target, { items: [passport()], continueOnFail: true, ...options });
+		expect(result.outputs[0]).toHaveLength(1);
+		const item = result.outputs[0][0];
+		expect(item.pairedItem).toEqual({ item: 0 });
+		return { item, json: flatten(item) };
+	}
+
+	it('ModelArts.4204: tells the user to enable the passport API in the region\'s OCR console', async () => {
+		sim.setKnobs({ subscribed: false });
+		const item = await errorOf();
+		expect(item.json).toMatchObject({ code: 'ModelArts.4204', httpStatus: 403 });
+		expect(item.json.error).toBe('The passport OCR API is not enabled in this region (ModelArts.4204, HTTP 403)');
+		expect(item.json.description).toMatch(/OCR console of region ap-southeast-1/);
+		expect(item.json.requestId).toMatch(/^[0-9a-f]{32}$/);
+		expect(item.item.error?.message).toBe(item.json.error);
+	});
+
+	it('AIS.0104: not a passport or too blurry', async () => {
+		const item = await errorOf({ items: [binaryItem(badImage('no-truth'))] });
+		expect(item.json).toMatchObject({ code: 'AIS.0104', httpStatus: 400 });
+		expect(item.json.description).toMatch(/not a passport data page or it is too blurry/);
+	});
+
+	it('AIS.0101 and AIS.0103 when the edition is overridden against the G42 service', async () => {
+		const g42 = await withSimulator('g42');
+		try {
+			const mode = await errorOf({ parameters: { recognitionMode: 'GENERAL', options: { edition: 'international' } } }, g42);
+			expect(mode.json).toMatchObject({ code: 'AIS.0101' });
+			const size = await errorOf({ items: [binaryItem(badImage('wide-4500'))], parameters: { options: { edition: 'international' } } }, g42);
+			expect(size.json).toMatchObject({ code: 'AIS.0103' });
+		} finally {
+			await g42.stop();
+		}
+	});
+
+	it('ModelArts.4601 / 4603 / 4104 for URLs Huawei cannot use', async () => {
+		const files = await startFileServer({ 'big.jpg': Buffer.alloc(11 * 1024 * 1024, 0xff) });
+		try {
+			const url = (imageUrl: string) => ({ parameters: { imageSource: 'url', imageUrl }, items: [{ json: {} }] });
+			expect((await errorOf(url('http://passport-images.invalid/p.jpg'))).json).toMatchObject({ code: 'ModelArts.4601' });
+			expect((await errorOf(url(files.url('missing.jpg')))).json).toMatchObject({ code: 'ModelArts.4603' });
+			expect((await errorOf(url(files.url('big.jpg')))).json).toMatchObject({ code: 'ModelArts.4104' });
+		} finally {
+			await files.stop();
+		}
+	});
+
+	it('APIGW.0101: wrong endpoint path or a project of another region', async () => {
+		const path = await errorOf({ credentialData: iamCredentials(sim, { ocrEndpoint: `${sim.url}/wrong` }) });
+		expect(path.json).toMatchObject({ code: 'APIGW.0101', httpStatus: 404 });
+		expect(path.json.description).toMatch(/Wrong region or project/);
+		const otherProject = sim.config.projects.find((project) => project.region === 'ap-southeast-2')!.id;
+		const project = await errorOf({ credentialType: 'huaweiCloudAkSkApi', credentialData: akskCredentials(sim, { projectId: otherProject }) });
+		expect(project.json).toMatchObject({ code: 'APIGW.0101' });
+	});
+
+	it('APIGW.0301: a wrong secret key (no resend, no token exchange)', async () => {
+		const item = await errorOf({ credentialType: 'huaweiCloudAkSkApi', credentialData: akskCredentials(sim, { secretKey: 'x'.repeat(40) }) });
+		expect(item.json).toMatchObject({ code: 'APIGW.0301', httpStatus: 401 });
+		expect(sim.counters().ocr.total).toBe(1);
+		expect(JSON.stringify(item.json)).not.toContain('x'.repeat(40));
+	});
+
+	it('APIGW.0307: a token of another region is refreshed once, then reported', async () => {
+		const item = await errorOf({ credentialData: iamCredentials(sim, { projectName: 'ap-southeast-2' }) });
+		expect(item.json).toMatchObject({ code: 'APIGW.0307', httpStatus: 401 });
+		expect(sim.counters().iam.tokens).toBe(2);
+		expect(sim.counters().ocr.total).toBe(3);
+	});
+
+	it('ModelArts.4203: a user without OCR permission', async () => {
+		const denied = await withSimulator('international', { users: [{ ...DEFAULT_USER, ocrDenied: true }] });
+		try {
+			const item = await errorOf({}, denied);
+			expect(item.json).toMatchObject({ code: 'ModelArts.4203', httpStatus: 403 });
+			expect(item.json.description).toMatch(/OCR permission/);
+		} finally {
+			await denied.stop();
+		}
+	});
+
+	it('IAM refuses the password: every item fails with the IAM message, after a single token attempt', async () => {
+		const result = await runOcr(sim, {
+			items: [passport(), passport(), passport()],
+			credentialData: iamCredentials(sim, { password: 'wrong-password' }),
+			continueOnFail: true,
+			parameters: { options: { concurrency: 3 } },
+		});
+		const jsons = result.outputs[0].map(flatten);
+		expect(jsons).toHaveLength(3);
+		for (const json of jsons) {
+			expect(json.error).toMatch(/IAM/);
+			expect(JSON.stringify(json)).not.toContain('wrong-password');
+		}
+		expect(sim.counters().iam.failed).toBe(1);
+		expect(sim.counters().ocr.total).toBe(0);
+	});
+
+	const faults: Array<[string, string, number, number]> = [
+		['AIS.0105', 'AIS.0105', 500, 1],
+		['ModelArts.4402', 'ModelArts.4402', 504, 3],
+		['ModelArts.4403', 'ModelArts.4403', 503, 3],
+		['APIGW.0201/502', 'APIGW.0201', 502, 3],
+		['APIGW.0201/504', 'APIGW.0201', 504, 3],
+	];
+	it.each(faults)('%s: retried when temporary (%s, HTTP %i), reported after the retries', async (fault, code, status, calls) => {
+		sim.setKnobs({ faults: { rate5xx: 1, errors: [fault as never] } });
+		const item = await errorOf({ parameters: { options: { maxRetries: 2 } } });
+		expect(item.json).toMatchObject({ code, httpStatus: status });
+		expect(sim.counters().ocr.total).toBe(calls);
+	});
+
+	it('APIGW.0308 and ModelArts.4401 are reported when retries run out', async () => {
+		sim.setKnobs({ qps: 1 });
+		const throttled = await runOcr(sim, {
+			items: [passport(), passport(), passport()],
+			continueOnFail: true,
+			parameters: { options: { maxRetries: 0, concurrency: 1 } },
+		});
+		expect(throttled.outputs[0].map((item) => flatten(item).code)).toContain('APIGW.0308');
+
+		sim.setKnobs({ qps: 0, maxConcurrency: 1, latencyMs: 150 });
+		const busy = await runOcr(sim, {
+			items: [passport(), passport(), passport(), passport()],
+			continueOnFail: true,
+			parameters: { options: { maxRetries: 0, concurrency: 4 } },
+		});
+		expect(busy.outputs[0].map((item) => flatten(item).code)).toContain('ModelArts.4401');
+	});
+});
