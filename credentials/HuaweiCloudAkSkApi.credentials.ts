@@ -147,7 +147,10 @@ export class HuaweiCloudAkSkApi implements ICredentialType {
 			return withProjectId(requestOptions, '');
 		}
 		const options = withProjectId(requestOptions, projectId);
-		if (projectId) options.headers = { ...options.headers, 'X-Project-Id': projectId };
+		// Project-scoped services (OCR) get X-Project-Id like the SDKs send it; IAM calls do not.
+		if (projectId && needsProjectId(requestOptions)) {
+			options.headers = { ...options.headers, 'X-Project-Id': projectId };
+		}
 		return sign(credentials, options);
 	}
 
