@@ -5,7 +5,7 @@
  * result merged and stored. Credentials live in an in-memory store that can be shared across runs,
  * like n8n's database is shared across executions.
  */
-import { ICredentials, ICredentialsHelper, isExpression } from 'n8n-workflow';
+import { ICredentials, ICredentialsHelper, isExpression, NodeHelpers } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialsEncrypted,
@@ -14,6 +14,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
+	INodeParameters,
 	INodeProperties,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
@@ -183,7 +184,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return new PlainCredentials(nodeCredentials, type, stored.data);
 	}
 
-	/** A fresh copy per call, with property defaults filled in (as n8n's applyDefaultsAndOverwrites does). */
+	/**
+	 * A fresh copy per call, through n8n's own NodeHelpers.getNodeParameters with the arguments of the
+	 * cli's applyDefaultsAndOverwrites: defaults filled in (a never-set hidden token is ''), fields hidden
+	 * by displayOptions dropped.
+	 */
 	async getDecrypted(
 		_additionalData: IWorkflowExecuteAdditionalData,
 		nodeCredentials: INodeCredentialsDetails,
@@ -194,13 +199,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
-		const result = structuredClone(data);
-		for (const property of this.type(type).properties) {
-			if (result[property.name] === undefined && property.default !== undefined) {
-				result[property.name] = structuredClone(property.default) as ICredentialDataDecryptedObject[string];
-			}
-		}
-		return result;
+		const values = structuredClone(data) as INodeParameters;
+		const resolved = NodeHelpers.getNodeParameters(this.type(type).properties, values, true, false, null, null);
+		return (resolved ?? {}) as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject): Promise<void> {
