@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { parseMrzOperation } from './actions/parseMrz';
 import { recognize } from './actions/recognize';
 import { OUTPUTS_EXPRESSION, properties } from './description';
 import { AKSK_CREDENTIAL, IAM_CREDENTIAL } from './transport';
@@ -35,6 +36,8 @@ export class HuaweiPassportOcr implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		const operation = this.getNodeParameter('operation', 0) as string;
+		if (operation === 'parseMrz') return await parseMrzOperation.call(this, items);
 		return await recognize.call(this, items);
 	}
 }

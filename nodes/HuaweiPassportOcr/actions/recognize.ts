@@ -1,48 +1,42 @@
 /**
- * Recognize Passport: each item's image → Huawei's passport OCR → the key fields and a verdict.
- * Items run concurrently (bounded), come out in input order, each exactly once (or dropped by the
- * filter mode), as a result or, with continue-on-fail, as an error item.
+ * Recognize Passport: each item's image → Huawei's passport OCR → the key fields, document checks and
+ * a verdict. Items run concurrently (bounded), come out in input order, each exactly once (or dropped
+ * by the filter mode), as a result or, with continue-on-fail, as an error item.
  */
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { resolveEndpoints } from '../../../credentials/common/regions';
 import type { ResolvedEndpoints } from '../../../credentials/common/regions';
 import type { ConfidenceRules } from '../helpers/confidence';
+import {
+	crossCheckReport,
+	findMrzLines,
+	mrzLinesOf,
+	mrzOutcome,
+	mrzReport,
+	textLinesOf,
+	validityOutcome,
+	validityReport,
+} from '../helpers/documentChecks';
+import type { DocumentCheckOptions } from '../helpers/documentChecks';
 import type { Edition } from '../helpers/image';
-import { ImageInputProblem, loadImage } from '../helpers/imageInput';
-import type { ImageSource } from '../helpers/imageInput';
-import { buildErrorItem, buildResultItem, shapeResult } from '../helpers/output';
-import type { OutputOptions } from '../helpers/output';
+import { loadImage } from '../helpers/imageInput';
+import type { ImagePayload, ImageSource } from '../helpers/imageInput';
+import { shapeResult } from '../helpers/output';
 import { createPoolControl, runPool } from '../helpers/pool';
-import { combineChecks, confidenceCheck, routeFor } from '../helpers/verdict';
-import type { CheckOutcome, ThresholdMode, Verdict } from '../helpers/verdict';
+import { combineChecks, confidenceCheck } from '../helpers/verdict';
+import type { CheckOutcome, ThresholdMode } from '../helpers/verdict';
 import { HuaweiCallError, OcrTransport, ocrUrl } from '../transport';
-import { toNodeApiError } from '../transport/errors';
 import type { ErrorContext } from '../transport/errors';
+import { readDocumentCheckOptions, readMode, readOutputOptions, readRunNumber, routeOutcomes } from './common';
+import type { ItemOutcome } from './common';
 
 interface RunSettings {
 	credentialType: string;
 	endpoints: ResolvedEndpoints;
 	edition: Edition;
 	mode: ThresholdMode;
-	concurrency: number;
-	maxRetries: number;
-	retryDelayMs: number;
-	timeoutMs: number;
-}
-
-interface ItemOutcome {
-	result: IDataObject;
-	verdict?: Verdict;
-}
-
-/** Extra checks (MRZ, validity) plug in here: they see the shaped result and add outcomes. */
-export type ResultCheck = (this: IExecuteFunctions, itemIndex: number, result: IDataObject) => Promise<CheckOutcome[]>;
-
-function numberOption(options: IDataObject, name: string, fallback: number): number {
-	const value = options[name];
-	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
 async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
@@ -60,11 +54,7 @@ async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings>
 		credentialType,
 		endpoints,
 		edition: editionOption === 'g42' || editionOption === 'international' ? editionOption : endpoints.edition,
-		mode: context.getNodeParameter('confidenceMode', 0, 'flag') as ThresholdMode,
-		concurrency: numberOption(options, 'concurrency', 3),
-		maxRetries: numberOption(options, 'maxRetries', 3),
-		retryDelayMs: numberOption(options, 'retryDelay', 1000),
-		timeoutMs: numberOption(options, 'timeout', 60000),
+		mode: readMode(context),
 	};
 }
 
@@ -77,61 +67,84 @@ function readConfidenceRules(context: IExecuteFunctions, itemIndex: number): Con
 	};
 }
 
-export function readOutputOptions(context: IExecuteFunctions, itemIndex: number): OutputOptions {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		includeRawResponse: options.includeRawResponse === true,
-		resultProperty: typeof options.resultProperty === 'string' ? options.resultProperty : '',
-		keepInputBinary: options.keepInputBinary !== false,
-	};
+/** The request body for any OCR API of the same image. */
+function imageBody(payload: ImagePayload): IDataObject {
+	return payload.kind === 'image' ? { image: payload.base64 } : { url: payload.url };
 }
 
-/** Any error of one item → the NodeApiError/NodeOperationError n8n shows, with the item index. */
-export function itemError(
-	context: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-	errorContext: ErrorContext,
-): NodeApiError | NodeOperationError {
-	if (error instanceof ImageInputProblem) {
-		return new NodeOperationError(context.getNode(), `Item ${itemIndex}, field "${error.field}": ${error.message}`, { itemIndex });
-	}
-	if (error instanceof HuaweiCallError) {
-		if (error.credentialFailure) {
-			return new NodeOperationError(context.getNode(), error.message, { itemIndex, description: error.detail });
+/**
+ * MRZ and validity checks on a result (which they extend with `mrz` and `validity`); the MRZ comes
+ * from the passport result (G42) or, when asked, a second read with general-text.
+ */
+async function runDocumentChecks(
+	result: IDataObject,
+	options: DocumentCheckOptions & { secondRead: boolean },
+	secondRead: () => Promise<string[] | undefined>,
+): Promise<CheckOutcome[]> {
+	const outcomes: CheckOutcome[] = [];
+	let lines = mrzLinesOf(result);
+	let source: 'passport' | 'general-text' = 'passport';
+	let mrzDates: { birth?: string | null; expiry?: string | null } = {};
+	if (!lines && options.secondRead) {
+		source = 'general-text';
+		// The passport read stands: a failed extra read is reported in `mrz`, not fatal to the item.
+		const read = await secondRead().then(
+			(found) => ({ found, error: undefined }),
+			(error: unknown) => ({ found: undefined, error: error as Error }),
+		);
+		lines = read.found;
+		if (read.error) {
+			const code = read.error instanceof HuaweiCallError ? (read.error.failure.code ?? null) : null;
+			result.mrz = { source, valid: false, found: false, message: `The second read failed: ${read.error.message}`, code };
+		} else if (!lines) {
+			result.mrz = { source, valid: false, found: false, message: 'The second read found no MRZ lines.' };
 		}
-		return toNodeApiError(context.getNode(), error.failure, errorContext, itemIndex);
+		if (!lines) {
+			outcomes.push({ name: 'mrz', passed: false, reason: `Needs review: ${String((result.mrz as IDataObject).message)}`, details: { valid: false } });
+		}
 	}
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+	if (lines) {
+		const { parsed, report } = mrzReport(lines, source, options);
+		const agreement = crossCheckReport(parsed, result);
+		report.crossCheck = agreement as unknown as IDataObject;
+		result.mrz = report;
+		mrzDates = { birth: parsed.fields?.birthDate, expiry: parsed.fields?.expiryDate };
+		outcomes.push(mrzOutcome(report, agreement));
+	}
+	const printed = (name: string) => (typeof result[name] === 'string' && result[name] !== '' ? (result[name] as string) : undefined);
+	const validity = validityReport(
+		{ dateOfBirth: printed('date_of_birth') ?? mrzDates.birth, dateOfExpiry: printed('date_of_expiry') ?? mrzDates.expiry },
+		options,
+	);
+	result.validity = validity as unknown as IDataObject;
+	outcomes.push(validityOutcome(validity, options));
+	return options.includeInVerdict ? outcomes : [];
 }
 
-export async function recognize(
-	this: IExecuteFunctions,
-	items: INodeExecutionData[],
-	extraChecks: ResultCheck[] = [],
-): Promise<INodeExecutionData[][]> {
+export async function recognize(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
 	const settings = await readRunSettings(this);
 	const errorContext: ErrorContext = {
 		region: settings.endpoints.region,
 		endpoint: settings.endpoints.ocrEndpoint,
 		edition: settings.edition,
 	};
-	const pool = createPoolControl(settings.concurrency);
+	const pool = createPoolControl(readRunNumber(this, 'concurrency', 3));
 	const transport = new OcrTransport(this, {
 		credentialType: settings.credentialType,
-		timeoutMs: settings.timeoutMs,
-		maxRetries: settings.maxRetries,
-		retryDelayMs: settings.retryDelayMs,
+		timeoutMs: readRunNumber(this, 'timeout', 60000),
+		maxRetries: readRunNumber(this, 'maxRetries', 3),
+		retryDelayMs: readRunNumber(this, 'retryDelay', 1000),
 		context: errorContext,
 		onThrottle: () => pool.lower(),
 	});
-	const url = ocrUrl(settings.endpoints.ocrEndpoint, 'passport');
+	const passportUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'passport');
+	const generalTextUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'general-text');
+	const today = new Date();
 	const continueOnFail = this.continueOnFail();
 	// Without continue-on-fail the run stops at the first failure: start no new item after one.
 	let stopped = false;
 
-	const processItem = async (itemIndex: number): Promise<ItemOutcome | undefined> => {
+	const processItem = async (itemIndex: number) => {
 		if (stopped) return undefined;
 		const payload = await loadImage.call(this, itemIndex, items[itemIndex], {
 			source: this.getNodeParameter('imageSource', itemIndex) as ImageSource,
@@ -140,19 +153,22 @@ export async function recognize(
 			base64: this.getNodeParameter('imageBase64', itemIndex, '') as string,
 			edition: settings.edition,
 		});
-		const body: IDataObject = payload.kind === 'image' ? { image: payload.base64 } : { url: payload.url };
+		const body = imageBody(payload);
 		const recognitionMode = this.getNodeParameter('recognitionMode', itemIndex, 'auto') as string;
 		// The G42 edition rejects country_code (AIS.0101), so its engine choice is never sent there.
 		if (recognitionMode !== 'auto' && settings.edition !== 'g42') body.country_code = recognitionMode;
-		const response = await transport.post(url, body);
+		const response = await transport.post(passportUrl, body);
 		const result = shapeResult(response.body, readOutputOptions(this, itemIndex));
+		const documentChecks = await runDocumentChecks(result, readDocumentCheckOptions(this, itemIndex, today), async () => {
+			const text = await transport.post(generalTextUrl, imageBody(payload));
+			return findMrzLines(textLinesOf(text.body));
+		});
 		if (settings.mode === 'off') return { result };
-		const checks = [confidenceCheck(result, readConfidenceRules(this, itemIndex))];
-		for (const check of extraChecks) checks.push(...(await check.call(this, itemIndex, result)));
+		const checks = [confidenceCheck(result, readConfidenceRules(this, itemIndex)), ...documentChecks];
 		return { result, verdict: combineChecks(checks) };
 	};
 
-	const settled = await runPool(items.length, pool, async (itemIndex) => {
+	const outcomes: ItemOutcome[] = await runPool(items.length, pool, async (itemIndex) => {
 		let succeeded = false;
 		try {
 			const outcome = await processItem(itemIndex);
@@ -162,23 +178,5 @@ export async function recognize(
 			if (!succeeded && !continueOnFail) stopped = true;
 		}
 	});
-
-	const routed: INodeExecutionData[][] = settings.mode === 'route' ? [[], []] : [[]];
-	for (let itemIndex = 0; itemIndex < settled.length; itemIndex++) {
-		const outcome = settled[itemIndex];
-		const outputOptions = readOutputOptions(this, itemIndex);
-		if (outcome.status === 'rejected') {
-			const error = itemError(this, outcome.reason, itemIndex, errorContext);
-			if (!continueOnFail) throw error;
-			routed[0].push(buildErrorItem(items[itemIndex], error, outputOptions, itemIndex));
-			continue;
-		}
-		if (!outcome.value) continue; // not started after an earlier failure (which is thrown above)
-		const { result, verdict } = outcome.value;
-		if (verdict) result.verdict = verdict;
-		const output = routeFor(settings.mode, verdict?.passed);
-		if (output === undefined) continue;
-		routed[output].push(buildResultItem(items[itemIndex], result, outputOptions, itemIndex));
-	}
-	return routed;
+	return routeOutcomes(this, items, outcomes, settings.mode, errorContext);
 }

@@ -3,11 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { fieldDisplayName, KEY_FIELDS } from '../helpers/fields';
 
-const thresholdOn = { hide: { confidenceMode: ['off'] } };
+const thresholdOn = { show: { operation: ['recognize'] }, hide: { confidenceMode: ['off'] } };
 
 export const confidenceProperties: INodeProperties[] = [
 	{
-		displayName: 'Confidence Check',
+		displayName: 'Verdict',
 		name: 'confidenceMode',
 		type: 'options',
 		noDataExpression: true,
@@ -15,19 +15,19 @@ export const confidenceProperties: INodeProperties[] = [
 			{
 				name: 'Add Verdict Only',
 				value: 'flag',
-				description: 'Every item gets a verdict (passed, score, weak fields); all items go to the one output',
+				description: 'Every item gets a verdict (passed, reasons, score, weak fields); all items go to the one output',
 			},
-			{ name: 'Filter', value: 'filter', description: 'Drop items below the threshold' },
+			{ name: 'Filter', value: 'filter', description: 'Drop items that fail the verdict' },
 			{ name: 'Off', value: 'off', description: 'No verdict' },
 			{
 				name: 'Route to Review Output',
 				value: 'route',
-				description: 'Items below the threshold go to a second output named "Review"',
+				description: 'Items that fail the verdict go to a second output named "Review"',
 			},
 		],
 		default: 'flag',
 		description:
-			'What to do with Huawei\'s per-field confidence. The verdict is in every item\'s JSON (an AI agent sees it too).',
+			'Judge each item (Huawei\'s confidence; optionally the document checks; for Parse MRZ the MRZ itself). The verdict is in every item\'s JSON, so an AI agent sees it too.',
 	},
 	{
 		displayName: 'Threshold',

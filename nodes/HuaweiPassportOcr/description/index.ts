@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { confidenceProperties } from './confidence';
+import { documentChecksProperty, mrzTextProperty } from './documentChecks';
 import { imageProperties } from './image';
 import { optionsProperty } from './options';
 
@@ -20,6 +21,12 @@ export const properties: INodeProperties[] = [
 				action: 'Recognize a passport',
 				description: 'Read the data page of a passport with Huawei Cloud OCR',
 			},
+			{
+				name: 'Parse MRZ',
+				value: 'parseMrz',
+				action: 'Parse and check an MRZ',
+				description: 'Check an MRZ text (check digits, dates, codes) without any API call or credential',
+			},
 		],
 		default: 'recognize',
 	},
@@ -35,6 +42,8 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { operation: ['recognize'] } },
 	},
 	...imageProperties,
+	mrzTextProperty,
 	...confidenceProperties,
+	documentChecksProperty,
 	optionsProperty,
 ];

@@ -7,11 +7,11 @@ export const optionsProperty: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	displayOptions: { show: { operation: ['recognize'] } },
 	options: [
 		{
 			displayName: 'Concurrency',
 			name: 'concurrency',
+			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 20 },
 			default: 3,
@@ -21,6 +21,7 @@ export const optionsProperty: INodeProperties = {
 		{
 			displayName: 'Edition',
 			name: 'edition',
+			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'options',
 			options: [
 				{ name: 'From Credential Region', value: 'auto' },
@@ -33,6 +34,7 @@ export const optionsProperty: INodeProperties = {
 		{
 			displayName: 'Include Raw Response',
 			name: 'includeRawResponse',
+			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'boolean',
 			default: false,
 			description: 'Whether to add Huawei\'s whole response under "raw"',
@@ -47,6 +49,7 @@ export const optionsProperty: INodeProperties = {
 		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
+			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
@@ -64,6 +67,7 @@ export const optionsProperty: INodeProperties = {
 		{
 			displayName: 'Retry Delay (Ms)',
 			name: 'retryDelay',
+			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 1000,
@@ -72,6 +76,7 @@ export const optionsProperty: INodeProperties = {
 		{
 			displayName: 'Timeout (Ms)',
 			name: 'timeout',
+			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 1000 },
 			default: 60000,

@@ -1,0 +1,104 @@
+/** What both operations share: reading per-item settings, turning failures into n8n errors, routing. */
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { DocumentCheckOptions } from '../helpers/documentChecks';
+import { ImageInputProblem } from '../helpers/imageInput';
+import { buildErrorItem, buildResultItem } from '../helpers/output';
+import type { OutputOptions } from '../helpers/output';
+import { routeFor } from '../helpers/verdict';
+import type { ThresholdMode, Verdict } from '../helpers/verdict';
+import { HuaweiCallError } from '../transport';
+import { toNodeApiError } from '../transport/errors';
+import type { ErrorContext } from '../transport/errors';
+
+function numberOf(options: IDataObject, name: string, fallback: number): number {
+	const value = options[name];
+	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+export function readOutputOptions(context: IExecuteFunctions, itemIndex: number): OutputOptions {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		includeRawResponse: options.includeRawResponse === true,
+		resultProperty: typeof options.resultProperty === 'string' ? options.resultProperty : '',
+		keepInputBinary: options.keepInputBinary !== false,
+	};
+}
+
+/** Run-level numbers from the Options collection (read once, at item 0). */
+export function readRunNumber(context: IExecuteFunctions, name: string, fallback: number): number {
+	return numberOf(context.getNodeParameter('options', 0, {}) as IDataObject, name, fallback);
+}
+
+export function readDocumentCheckOptions(context: IExecuteFunctions, itemIndex: number, today: Date): DocumentCheckOptions & { secondRead: boolean } {
+	const checks = context.getNodeParameter('documentChecks', itemIndex, {}) as IDataObject;
+	return {
+		correct: checks.correctMrz === true,
+		strict: checks.strictMrz === true,
+		minValidityMonths: numberOf(checks, 'minValidityMonths', 0),
+		minAgeYears: numberOf(checks, 'minAgeYears', 0),
+		includeInVerdict: checks.includeInVerdict === true,
+		secondRead: checks.secondRead === true,
+		today,
+	};
+}
+
+export function readMode(context: IExecuteFunctions): ThresholdMode {
+	return context.getNodeParameter('confidenceMode', 0, 'flag') as ThresholdMode;
+}
+
+/** Any error of one item → the NodeApiError/NodeOperationError n8n shows, with the item index. */
+export function itemError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	errorContext: ErrorContext,
+): NodeApiError | NodeOperationError {
+	if (error instanceof ImageInputProblem) {
+		return new NodeOperationError(context.getNode(), `Item ${itemIndex}, field "${error.field}": ${error.message}`, { itemIndex });
+	}
+	if (error instanceof HuaweiCallError) {
+		if (error.credentialFailure) {
+			return new NodeOperationError(context.getNode(), error.message, { itemIndex, description: error.detail });
+		}
+		return toNodeApiError(context.getNode(), error.failure, errorContext, itemIndex);
+	}
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/** One item's outcome: a result (with its verdict), a failure, or nothing (not run after a stop). */
+export type ItemOutcome = PromiseSettledResult<{ result: IDataObject; verdict?: Verdict } | undefined>;
+
+/**
+ * Builds the outputs in input order: results routed by the verdict, failures as error items with
+ * continue-on-fail (else the first failure is thrown).
+ */
+export function routeOutcomes(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	outcomes: ItemOutcome[],
+	mode: ThresholdMode,
+	errorContext: ErrorContext,
+): INodeExecutionData[][] {
+	const continueOnFail = context.continueOnFail();
+	const routed: INodeExecutionData[][] = mode === 'route' ? [[], []] : [[]];
+	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		const outputOptions = readOutputOptions(context, itemIndex);
+		if (outcome.status === 'rejected') {
+			const error = itemError(context, outcome.reason, itemIndex, errorContext);
+			if (!continueOnFail) throw error;
+			routed[0].push(buildErrorItem(items[itemIndex], error, outputOptions, itemIndex));
+			continue;
+		}
+		if (!outcome.value) continue; // not started after an earlier failure (which is thrown above)
+		const { result, verdict } = outcome.value;
+		if (verdict) result.verdict = verdict;
+		const output = routeFor(mode, verdict?.passed);
+		if (output === undefined) continue;
+		routed[output].push(buildResultItem(items[itemIndex], result, outputOptions, itemIndex));
+	}
+	return routed;
+}

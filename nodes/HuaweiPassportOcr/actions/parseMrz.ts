@@ -1,0 +1,36 @@
+/**
+ * Parse MRZ: MRZ text in (from any source), the same parsed and checked JSON out as the document
+ * checks of Recognize Passport. No credential, no API call.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { mrzOutcome, mrzReport, validityOutcome, validityReport } from '../helpers/documentChecks';
+import { combineChecks } from '../helpers/verdict';
+import { readDocumentCheckOptions, readMode, routeOutcomes } from './common';
+import type { ItemOutcome } from './common';
+
+/** The MRZ parameter as people pass it: text, or an array of lines from an expression. */
+export function mrzInput(value: unknown): string | string[] {
+	if (Array.isArray(value)) return value.map((line) => String(line ?? ''));
+	return typeof value === 'string' ? value : String(value ?? '');
+}
+
+export async function parseMrzOperation(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+	const mode = readMode(this);
+	const today = new Date();
+	const outcomes: ItemOutcome[] = items.map((_item, itemIndex) => {
+		try {
+			const options = readDocumentCheckOptions(this, itemIndex, today);
+			const { parsed, report } = mrzReport(mrzInput(this.getNodeParameter('mrzText', itemIndex, '')), 'input', options);
+			const validity = validityReport({ dateOfBirth: parsed.fields?.birthDate, dateOfExpiry: parsed.fields?.expiryDate }, options);
+			const result: IDataObject = { mrz: report, validity: validity as unknown as IDataObject };
+			if (mode === 'off') return { status: 'fulfilled', value: { result } };
+			const checks = [mrzOutcome(report)];
+			if (options.includeInVerdict) checks.push(validityOutcome(validity, options));
+			return { status: 'fulfilled', value: { result, verdict: combineChecks(checks) } };
+		} catch (reason) {
+			return { status: 'rejected', reason };
+		}
+	});
+	return routeOutcomes(this, items, outcomes, mode, {});
+}
