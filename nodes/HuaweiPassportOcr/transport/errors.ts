@@ -180,6 +180,18 @@ const IAM_BY_STATUS: Record<number, Entry> = {
 };
 
 const RETRYABLE_STATUS: Record<number, RetryClass> = { 429: 'throttled', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable' };
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	EPIPE: 'connection closed',
+	ETIMEDOUT: 'timed out',
+	ECONNABORTED: 'timed out',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'DNS lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	ERR_CANCELED: 'cancelled',
+};
+
 const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED_SOCKET']);
 
 /** APIG.0308 and APIGW.0308 are the same error. */
@@ -283,9 +295,13 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 		return { message: entry.message, action: entry.action(context), retry, tokenProblem: isTokenProblem(failure) };
 	}
 	if (failure.status === undefined) {
+		// n8n replaces any message that contains a code like ECONNREFUSED with a generic sentence: use words.
+		const what = failure.networkCode ? (NETWORK_WORDS[failure.networkCode] ?? 'network error') : 'network error';
 		return {
-			message: `Could not reach Huawei Cloud${failure.networkCode ? ` (${failure.networkCode})` : ''}`,
-			action: `Check the network and the OCR endpoint${context.endpoint ? ` (${context.endpoint})` : ''}; raise Timeout if large images time out.`,
+			message: 'Could not reach Huawei Cloud',
+			action: `The connection failed (${what}). Check the network and the OCR endpoint${
+				context.endpoint ? ` (${context.endpoint})` : ''
+			}; raise Timeout if large images time out.`,
 			retry,
 			tokenProblem: false,
 		};

@@ -9,6 +9,9 @@
  *   as an answer (ignoreHttpStatusErrors), so a 401 reaches this code instead; then exactly one
  *   request is resent the way that lets n8n refresh and resend, while the others wait for it and
  *   resend with the new token: one token exchange after expiry, not one per request in flight.
+ *   (Its first attempt still carries the stale token: a cheap 401, the price of n8n's API.)
+ * - When the refreshed resend is refused too (wrong keys, token of another region), no further
+ *   refresh is tried in this run: the items fail with Huawei's error, without a token exchange each.
  */
 import { sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
@@ -104,9 +107,8 @@ export class OcrTransport {
 		private readonly settings: TransportSettings,
 	) {}
 
-	private get refreshable(): boolean {
-		return this.settings.credentialType === IAM_CREDENTIAL;
-	}
+	/** A refresh was tried and the resend still got a 401: more refreshes would not help this run. */
+	private refreshFutile = false;
 
 	/** POST a JSON body to an OCR API; resolves with the 2xx body or throws HuaweiCallError. */
 	async post(url: string, body: IDataObject): Promise<HuaweiResponse> {
@@ -148,7 +150,9 @@ export class OcrTransport {
 	private async exchange(url: string, body: IDataObject): Promise<RawResponse> {
 		const generation = this.generation;
 		const response = await this.sendGated(url, body);
-		if (response.status !== 401 || !this.refreshable) return response;
+		// Both credentials may refresh: IAM gets a new token, AK/SK re-resolves its project (n8n runs
+		// whichever preAuthentication the credential has; without one it simply resends).
+		if (response.status !== 401 || this.refreshFutile) return response;
 		if (this.generation !== generation) return await this.sendGated(url, body);
 		if (this.refreshing) {
 			await this.refreshing;
@@ -170,6 +174,7 @@ export class OcrTransport {
 				this.refreshing = undefined;
 			});
 		await this.refreshing;
+		if (refreshed?.status === 401) this.refreshFutile = true;
 		if (refreshed) return refreshed;
 		throw refreshError;
 	}

@@ -87,18 +87,29 @@ describe('Huawei errors through the node', () => {
 		expect(project.json).toMatchObject({ code: 'APIGW.0101' });
 	});
 
-	it('APIGW.0301: a wrong secret key (no resend, no token exchange)', async () => {
+	it('APIGW.0301: a wrong secret key (one refresh-and-resend, then the error)', async () => {
 		const item = await errorOf({ credentialType: 'huaweiCloudAkSkApi', credentialData: akskCredentials(sim, { secretKey: 'x'.repeat(40) }) });
 		expect(item.json).toMatchObject({ code: 'APIGW.0301', httpStatus: 401 });
-		expect(sim.counters().ocr.total).toBe(1);
+		// The first call, then n8n's refresh path: the same stale call and its resend.
+		expect(sim.counters().ocr.total).toBe(3);
 		expect(JSON.stringify(item.json)).not.toContain('x'.repeat(40));
 	});
 
-	it('APIGW.0307: a token of another region is refreshed once, then reported', async () => {
+	it('APIGW.0307: a token of another region is refreshed once per run, then reported for every item', async () => {
 		const item = await errorOf({ credentialData: iamCredentials(sim, { projectName: 'ap-southeast-2' }) });
 		expect(item.json).toMatchObject({ code: 'APIGW.0307', httpStatus: 401 });
 		expect(sim.counters().iam.tokens).toBe(2);
 		expect(sim.counters().ocr.total).toBe(3);
+
+		sim.resetCounters();
+		const batch = await runOcr(sim, {
+			items: [passport(), passport(), passport(), passport()],
+			credentialData: iamCredentials(sim, { projectName: 'ap-southeast-2' }),
+			continueOnFail: true,
+			parameters: { options: { concurrency: 1 } },
+		});
+		expect(batch.outputs[0].map((output) => flatten(output).code)).toEqual(['APIGW.0307', 'APIGW.0307', 'APIGW.0307', 'APIGW.0307']);
+		expect(sim.counters().iam.tokens).toBe(2);
 	});
 
 	it('ModelArts.4203: a user without OCR permission', async () => {
@@ -127,6 +138,18 @@ describe('Huawei errors through the node', () => {
 		}
 		expect(sim.counters().iam.failed).toBe(1);
 		expect(sim.counters().ocr.total).toBe(0);
+	});
+
+	it('an unreachable OCR endpoint: a network error in words, not retried', async () => {
+		const closed = await withSimulator('international');
+		const deadUrl = closed.url;
+		await closed.stop();
+		const item = await errorOf({
+			credentialType: 'huaweiCloudAkSkApi',
+			credentialData: akskCredentials(sim, { ocrEndpoint: deadUrl }),
+		});
+		expect(item.json.error).toBe('Could not reach Huawei Cloud');
+		expect(item.json.description).toMatch(/connection refused/);
 	});
 
 	const faults: Array<[string, string, number, number]> = [

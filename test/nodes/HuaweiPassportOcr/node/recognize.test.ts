@@ -2,7 +2,7 @@
 import { KEY_FIELDS } from '../../../../nodes/HuaweiPassportOcr/helpers/fields';
 import { DOCUMENTS } from '../../../fixtures';
 import { readBinary } from '../../../harness';
-import { binaryItem, image, jsonOf, pairedOf, runOcr, startFileServer, withSimulator } from './kit';
+import { akskCredentials, binaryItem, image, jsonOf, pairedOf, runOcr, startFileServer, withSimulator } from './kit';
 import type { Simulator } from './kit';
 
 describe('Huawei Passport OCR — international edition', () => {
@@ -50,6 +50,17 @@ describe('Huawei Passport OCR — international edition', () => {
 			expect(json.extra_info).toEqual(DOCUMENTS.chinese.extra_info);
 		}
 		expect(sim.counters().ocr.byAuth).toEqual({ aksk: 4 });
+	});
+
+	it('the access-key credential looks its project up once when none is given', async () => {
+		const result = await runOcr(sim, {
+			credentialType: 'huaweiCloudAkSkApi',
+			credentialData: akskCredentials(sim, { projectId: '' }),
+			items: [binaryItem(image('gbr.jpg')), binaryItem(image('usa.jpg')), binaryItem(image('icao-specimen.jpg'))],
+		});
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result.outputs[0]).map((json) => json.country_code)).toEqual(['GBR', 'USA', 'UTO']);
+		expect(sim.counters().iam.projects).toBe(1);
 	});
 
 	it('takes base64 text, with or without a data: prefix', async () => {
