@@ -1,0 +1,175 @@
+/**
+ * The transport against a scripted stand-in for n8n's httpRequestWithAuthentication: retries,
+ * Retry-After, throttle waves, the first-request gate and the single token refresh. `sleep` is
+ * recorded instead of waited.
+ */
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+const sleeps: number[] = [];
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: async (ms: number) => {
+		sleeps.push(ms);
+		await new Promise((resolve) => setImmediate(resolve));
+	},
+}));
+
+import { HuaweiCallError, OcrTransport } from '../../../../nodes/HuaweiPassportOcr/transport';
+
+interface Answer {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+const OK: Answer = { status: 200, body: { result: { surname: 'X' } } };
+
+/** A fake n8n: answers from a script (per call), records each call and the peak concurrency. */
+function fakeN8n(script: (call: number, options: IHttpRequestOptions) => Answer | Error) {
+	const calls: IHttpRequestOptions[] = [];
+	let inFlight = 0;
+	let peak = 0;
+	const context = {
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+				const call = calls.push(options) - 1;
+				inFlight++;
+				peak = Math.max(peak, inFlight);
+				await new Promise((resolve) => setImmediate(resolve));
+				inFlight--;
+				const answer = script(call, options);
+				if (answer instanceof Error) throw answer;
+				if (!options.ignoreHttpStatusErrors && answer.status >= 400) {
+					// What n8n throws for an HTTP error: a NodeApiError with httpCode and context.data.
+					throw Object.assign(new Error('Request failed'), { httpCode: String(answer.status), context: { data: answer.body } });
+				}
+				return { statusCode: answer.status, body: answer.body, headers: answer.headers ?? {} };
+			},
+		},
+	} as unknown as IExecuteFunctions;
+	return { context, calls, peak: () => peak };
+}
+
+const settings = (patch: Partial<ConstructorParameters<typeof OcrTransport>[1]> = {}) => ({
+	credentialType: 'huaweiCloudApi',
+	timeoutMs: 1000,
+	maxRetries: 3,
+	retryDelayMs: 100,
+	context: {},
+	...patch,
+});
+
+beforeEach(() => {
+	sleeps.length = 0;
+});
+
+describe('OcrTransport', () => {
+	it('sends JSON with a timeout, and reads 2xx bodies and the request id', async () => {
+		const n8n = fakeN8n(() => ({ ...OK, headers: { 'x-request-id': 'r1' } }));
+		const response = await new OcrTransport(n8n.context, settings()).post('http://x/v2/{project_id}/ocr/passport', { image: 'AA' });
+		expect(response).toEqual({ body: OK.body, requestId: 'r1', attempts: 1 });
+		expect(n8n.calls[0]).toMatchObject({ method: 'POST', json: true, timeout: 1000, body: { image: 'AA' }, ignoreHttpStatusErrors: true });
+	});
+
+	it('retries 429 honouring Retry-After, and lowers concurrency once per throttle wave', async () => {
+		const throttled: Answer = { status: 429, body: { error_code: 'APIGW.0308', error_msg: 'limit' }, headers: { 'retry-after': '7' } };
+		const n8n = fakeN8n((call) => (call < 2 ? throttled : OK));
+		let lowered = 0;
+		const response = await new OcrTransport(n8n.context, settings({ onThrottle: () => lowered++ })).post('u', {});
+		expect(response.attempts).toBe(3);
+		expect(sleeps).toHaveLength(2);
+		for (const ms of sleeps) expect(ms).toBeGreaterThanOrEqual(7000);
+		// Two throttles in a row from the same request: each one is a new wave after the lowering.
+		expect(lowered).toBe(2);
+	});
+
+	it('requests already in flight when concurrency was lowered do not lower it again', async () => {
+		const throttled: Answer = { status: 429, body: { error_code: 'ModelArts.4401' } };
+		let served = 0;
+		const n8n = fakeN8n(() => (served++ < 4 && served > 1 ? throttled : OK));
+		let lowered = 0;
+		const transport = new OcrTransport(n8n.context, settings({ onThrottle: () => lowered++ }));
+		await transport.post('u', {}); // warms up alone
+		await Promise.all([transport.post('u', {}), transport.post('u', {}), transport.post('u', {})]);
+		expect(lowered).toBe(1);
+	});
+
+	it('retries 502/503/504 up to Max Retries with growing back-off, then fails with the Huawei code', async () => {
+		const n8n = fakeN8n(() => ({ status: 503, body: { error_code: 'ModelArts.4403', error_msg: 'unavailable' } }));
+		const error = await new OcrTransport(n8n.context, settings({ maxRetries: 3 })).post('u', {}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(HuaweiCallError);
+		expect((error as HuaweiCallError).failure).toMatchObject({ code: 'ModelArts.4403', status: 503 });
+		expect(n8n.calls).toHaveLength(4);
+		expect(sleeps).toHaveLength(3);
+		expect(sleeps[2]).toBeGreaterThanOrEqual(200); // 100 · 2² / 2
+	});
+
+	it('never retries other 4xx', async () => {
+		const n8n = fakeN8n(() => ({ status: 400, body: { error_code: 'AIS.0104', error_msg: 'x' } }));
+		await expect(new OcrTransport(n8n.context, settings()).post('u', {})).rejects.toBeInstanceOf(HuaweiCallError);
+		expect(n8n.calls).toHaveLength(1);
+		expect(sleeps).toEqual([]);
+	});
+
+	it('retries a 200 whose body is not a result (cut off by a proxy)', async () => {
+		const n8n = fakeN8n((call) => (call === 0 ? { status: 200, body: '{"result":{"surn' } : OK));
+		expect((await new OcrTransport(n8n.context, settings()).post('u', {})).attempts).toBe(2);
+	});
+
+	it('retries a reset connection but not a refused one', async () => {
+		const reset = fakeN8n((call) => (call === 0 ? Object.assign(new Error('socket hang up'), { httpCode: 'ECONNRESET' }) : OK));
+		expect((await new OcrTransport(reset.context, settings()).post('u', {})).attempts).toBe(2);
+		const refused = fakeN8n(() => Object.assign(new Error('refused'), { httpCode: 'ECONNREFUSED' }));
+		const error = await new OcrTransport(refused.context, settings()).post('u', {}).catch((e: unknown) => e);
+		expect((error as HuaweiCallError).failure.networkCode).toBe('ECONNREFUSED');
+		expect(refused.calls).toHaveLength(1);
+	});
+
+	it('sends alone until the first answer, then in parallel', async () => {
+		const n8n = fakeN8n(() => OK);
+		const transport = new OcrTransport(n8n.context, settings());
+		const first = Promise.all([transport.post('u', {}), transport.post('u', {}), transport.post('u', {})]);
+		await first;
+		expect(n8n.peak()).toBe(2); // the first alone, then the two others together
+	});
+
+	it('a credential that cannot authenticate fails the run fast: no further calls', async () => {
+		const n8n = fakeN8n(() => new Error('IAM refused the login: check the user name and password'));
+		const transport = new OcrTransport(n8n.context, settings());
+		const results = await Promise.allSettled([transport.post('u', {}), transport.post('u', {}), transport.post('u', {})]);
+		expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
+		for (const result of results) {
+			const error = (result as PromiseRejectedResult).reason as HuaweiCallError;
+			expect(error.credentialFailure).toBe(true);
+			expect(error.message).toMatch(/IAM refused the login/);
+		}
+		expect(n8n.calls).toHaveLength(1);
+	});
+
+	it('on 401, exactly one request goes the refresh way; the others wait and resend', async () => {
+		let refreshed = false;
+		const n8n = fakeN8n((_call, options) => {
+			if (!options.ignoreHttpStatusErrors) {
+				// n8n's refresh path: the stale call would 401, n8n refreshes and resends; the fake answers the outcome.
+				refreshed = true;
+				return OK;
+			}
+			return refreshed ? OK : { status: 401, body: { error_code: 'APIGW.0307', error_msg: 'token expired' } };
+		});
+		const transport = new OcrTransport(n8n.context, settings());
+		transport['warmed'] = true; // a token existed before this run
+		const results = await Promise.all([1, 2, 3, 4].map(() => transport.post('u', {})));
+		expect(results.every((result) => result.body.result !== undefined)).toBe(true);
+		expect(n8n.calls.filter((options) => !options.ignoreHttpStatusErrors)).toHaveLength(1);
+	});
+
+	it('after a futile refresh (still 401) no further refresh is tried', async () => {
+		const n8n = fakeN8n(() => ({ status: 401, body: { error_code: 'APIGW.0301', error_msg: 'verify aksk signature fail' } }));
+		const transport = new OcrTransport(n8n.context, settings({ credentialType: 'huaweiCloudAkSkApi' }));
+		for (let i = 0; i < 3; i++) {
+			const error = await transport.post('u', {}).catch((e: unknown) => e);
+			expect((error as HuaweiCallError).failure).toMatchObject({ code: 'APIGW.0301', status: 401 });
+		}
+		expect(n8n.calls.filter((options) => !options.ignoreHttpStatusErrors)).toHaveLength(1);
+	});
+});
