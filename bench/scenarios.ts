@@ -1,0 +1,210 @@
+/**
+ * The timed figures. Each one measures the node and its reference in the same run, against the same
+ * child-process simulator, with the simulator knobs the issue names.
+ */
+import { readFileSync } from 'node:fs';
+
+import { ensureGeneratedFixture } from '../test/fixtures';
+import { CredentialStore } from '../test/harness';
+import { imageItems, runNodeBatch } from './nodeRun';
+import { runPlainClient } from './plainClient';
+import type { PlainClient } from './plainClient';
+import { median, seconds } from './rows';
+import type { Row } from './rows';
+import type { SimulatorProcess } from './simulator';
+
+export interface Sizes {
+	overheadSmall: number;
+	overheadLarge: number;
+	concurrencyItems: number;
+	throttleItems: number;
+	tokenItems: number;
+	memoryItems: [number, number];
+	repeats: number;
+}
+
+export const FULL: Sizes = {
+	overheadSmall: 200,
+	overheadLarge: 40,
+	concurrencyItems: 100,
+	throttleItems: 200,
+	tokenItems: 100,
+	memoryItems: [100, 1000],
+	repeats: 3,
+};
+
+export const QUICK: Sizes = {
+	overheadSmall: 40,
+	overheadLarge: 8,
+	concurrencyItems: 20,
+	throttleItems: 40,
+	tokenItems: 20,
+	memoryItems: [20, 200],
+	repeats: 1,
+};
+
+const OVERHEAD_CONCURRENCY = 5;
+const OVERHEAD_TARGET = 1.15;
+const LATENCY_MS = 300;
+const CONCURRENCY = 5;
+const CONCURRENCY_TARGET = 1.1;
+const QPS = 10;
+const THROTTLE_TARGET = 1.2;
+const TOKEN_RUNS = 3;
+
+const PLAIN_CLIENTS: PlainClient[] = ['fetch', 'axios'];
+
+const NO_KNOBS = { latencyMs: 0, jitterMs: 0, qps: 0, maxConcurrency: 0 };
+
+const sizedImage = (kind: 'jpeg-100kb' | 'jpeg-2mb') => readFileSync(ensureGeneratedFixture(kind));
+
+/** Node vs plain clients, same images, same concurrency, no simulated latency: the node's own cost shows fully. */
+export async function overhead(sim: SimulatorProcess, sizes: Sizes): Promise<Row[]> {
+	await sim.knobs(NO_KNOBS);
+	const rows: Row[] = [];
+	for (const [kind, label, count] of [
+		['jpeg-100kb', '100 KB', sizes.overheadSmall],
+		['jpeg-2mb', '2 MB', sizes.overheadLarge],
+	] as const) {
+		const image = sizedImage(kind);
+		const imageFor = () => image;
+		// Warm-up (JIT, sockets, binary store) for all three, not counted.
+		await runNodeBatch(sim, imageItems(imageFor, 3), { concurrency: OVERHEAD_CONCURRENCY });
+		for (const client of PLAIN_CLIENTS) await runPlainClient(sim, imageFor, 3, OVERHEAD_CONCURRENCY, client);
+		const nodeMs: number[] = [];
+		const plainMs: Record<PlainClient, number[]> = { fetch: [], axios: [] };
+		let failed = 0;
+		// Interleaved, so a burst of load from elsewhere hits all three alike.
+		for (let repeat = 0; repeat < sizes.repeats; repeat++) {
+			const node = await runNodeBatch(sim, imageItems(imageFor, count), { concurrency: OVERHEAD_CONCURRENCY });
+			nodeMs.push(node.ms);
+			failed += node.failed;
+			for (const client of PLAIN_CLIENTS) {
+				const plain = await runPlainClient(sim, imageFor, count, OVERHEAD_CONCURRENCY, client);
+				plainMs[client].push(plain.ms);
+				failed += plain.failed;
+			}
+		}
+		// The reference is the faster plain client: the node must not look good by beating a slow one.
+		const [fastest] = PLAIN_CLIENTS.map((client) => ({ client, ms: median(plainMs[client]) })).sort((a, b) => a.ms - b.ms);
+		const node = median(nodeMs);
+		const ratio = node / fastest.ms;
+		rows.push({
+			figure: `Overhead, ${count} × ${label} JPEG, concurrency ${OVERHEAD_CONCURRENCY}`,
+			measured: `node ${seconds(node)}`,
+			reference: PLAIN_CLIENTS.map((client) => `${client} ${seconds(median(plainMs[client]))}`).join(', '),
+			ratio,
+			target: `≤ ${OVERHEAD_TARGET}× the faster`,
+			met: ratio <= OVERHEAD_TARGET && failed === 0,
+			values: {
+				count,
+				nodeMs: node,
+				fetchMs: median(plainMs.fetch),
+				axiosMs: median(plainMs.axios),
+				repeats: sizes.repeats,
+				failed,
+			},
+		});
+	}
+	return rows;
+}
+
+/** 300 ms per call: the node at concurrency C vs the ideal N·latency/C and vs one call after another. */
+export async function concurrency(sim: SimulatorProcess, sizes: Sizes): Promise<Row[]> {
+	await sim.knobs({ ...NO_KNOBS, latencyMs: LATENCY_MS });
+	const image = sizedImage('jpeg-100kb');
+	const imageFor = () => image;
+	const count = sizes.concurrencyItems;
+	const limitMs = (count * LATENCY_MS) / CONCURRENCY;
+	const store = new CredentialStore();
+	const cold = await runNodeBatch(sim, imageItems(imageFor, count), { concurrency: CONCURRENCY, credentialStore: store });
+	const warm = await runNodeBatch(sim, imageItems(imageFor, count), { concurrency: CONCURRENCY, credentialStore: store });
+	const sequential = await runPlainClient(sim, imageFor, count, 1);
+	const failed = cold.failed + warm.failed + sequential.failed;
+	return [
+		{
+			figure: `Concurrency ${CONCURRENCY}, ${count} items, ${LATENCY_MS} ms latency (token stored)`,
+			measured: `node ${seconds(warm.ms)}`,
+			reference: `N·latency/C ${seconds(limitMs)}`,
+			ratio: warm.ms / limitMs,
+			target: `≤ ${CONCURRENCY_TARGET}×`,
+			met: warm.ms / limitMs <= CONCURRENCY_TARGET && failed === 0,
+			values: { count, nodeMs: warm.ms, limitMs, failed },
+		},
+		{
+			figure: '… first run (token exchange included)',
+			measured: `node ${seconds(cold.ms)}`,
+			reference: `N·latency/C ${seconds(limitMs)}`,
+			ratio: cold.ms / limitMs,
+			target: 'info',
+			met: null,
+			values: { count, nodeMs: cold.ms, limitMs },
+		},
+		{
+			figure: '… vs sequential (HTTP Request node default: one item at a time)',
+			measured: `node ${seconds(warm.ms)}`,
+			reference: `sequential fetch ${seconds(sequential.ms)}`,
+			ratio: warm.ms / sequential.ms,
+			target: `speed-up ×${(sequential.ms / warm.ms).toFixed(1)}`,
+			met: null,
+			values: { count, nodeMs: warm.ms, sequentialMs: sequential.ms },
+		},
+	];
+}
+
+/**
+ * The simulator's gateway capped at 10 QPS (429 APIGW.0308 with Retry-After: 1): nothing may fail.
+ * Run twice: with the node's default Retry Delay (1 s), then 100 ms, because the jitter the node adds
+ * on top of Retry-After scales with it (see docs/benchmarks.md).
+ */
+export async function throttling(sim: SimulatorProcess, sizes: Sizes): Promise<Row[]> {
+	const image = sizedImage('jpeg-100kb');
+	const count = sizes.throttleItems;
+	const idealMs = (count / QPS) * 1000;
+	const rows: Row[] = [];
+	for (const retryDelay of [1000, 100]) {
+		await sim.knobs({ ...NO_KNOBS, qps: QPS });
+		await sim.reset();
+		const run = await runNodeBatch(sim, imageItems(() => image, count), { concurrency: 3, options: { retryDelay } });
+		const throttled = (await sim.counters()).ocr.byStatus['429'] ?? 0;
+		const ratio = run.ms / idealMs;
+		const judged = retryDelay === 1000;
+		rows.push({
+			figure: judged
+				? `Throttling, ${count} items at ${QPS} QPS (defaults: concurrency 3, Retry Delay 1 s)`
+				: `… same with Retry Delay ${retryDelay} ms`,
+			measured: `node ${seconds(run.ms)}, ${run.failed} failed, ${throttled} × 429`,
+			reference: `N/QPS ${seconds(idealMs)}`,
+			ratio,
+			target: judged ? `0 failed, ≤ ${THROTTLE_TARGET}×` : 'info',
+			met: judged ? run.failed === 0 && run.results === count && ratio <= THROTTLE_TARGET : null,
+			values: { count, retryDelay, nodeMs: run.ms, idealMs, failed: run.failed, throttled },
+		});
+	}
+	return rows;
+}
+
+/** Three runs sharing one credential store (as n8n shares its database): one token exchange in all. */
+export async function tokenReuse(sim: SimulatorProcess, sizes: Sizes): Promise<Row[]> {
+	await sim.knobs(NO_KNOBS);
+	await sim.reset();
+	const image = sizedImage('jpeg-100kb');
+	const store = new CredentialStore();
+	let failed = 0;
+	for (let run = 0; run < TOKEN_RUNS; run++) {
+		failed += (await runNodeBatch(sim, imageItems(() => image, sizes.tokenItems), { concurrency: 3, credentialStore: store })).failed;
+	}
+	const counters = await sim.counters();
+	const calls = counters.iam.tokens + counters.iam.failed;
+	return [
+		{
+			figure: `Token reuse, ${TOKEN_RUNS} runs × ${sizes.tokenItems} items`,
+			measured: `${calls} IAM token call${calls === 1 ? '' : 's'}`,
+			reference: `${counters.ocr.total} OCR calls`,
+			ratio: null,
+			target: '1 IAM call',
+			met: calls === 1 && failed === 0,
+			values: { iamCalls: calls, ocrCalls: counters.ocr.total, failed },
+		},
+	];
+}
