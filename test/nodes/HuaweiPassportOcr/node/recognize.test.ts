@@ -63,6 +63,13 @@ describe('Huawei Passport OCR — international edition', () => {
 		expect(sim.counters().iam.projects).toBe(1);
 	});
 
+	it('reads binaries that n8n keeps on disk (filesystem binary mode)', async () => {
+		const result = await runOcr(sim, { items: [binaryItem(image('icao-specimen.tif'))], binaryMode: 'filesystem' });
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result.outputs[0])[0].surname).toBe('ERIKSSON');
+		expect((await readBinary(result.outputs[0][0])).equals(image('icao-specimen.tif'))).toBe(true);
+	});
+
 	it('takes base64 text, with or without a data: prefix', async () => {
 		const base64 = image('usa.jpg').toString('base64');
 		const result = await runOcr(sim, {
