@@ -1,5 +1,6 @@
 import { chromium, selectors, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from './paths';
+import { waitFor } from './ports';
 
 /** The owner account the editor check and the demo create (loopback-only instances). */
 export const OWNER = {
@@ -20,18 +21,28 @@ export const CHROMIUM_ARGS = [
 	'--disable-dev-shm-usage',
 ];
 
-/** Creates the instance owner through n8n's REST API (what the setup page does). Idempotent. */
+/**
+ * Creates the instance owner through n8n's REST API (what the setup page does). Idempotent.
+ * n8n registers its controllers a moment after it starts answering, so a 404 is retried.
+ */
 export async function setupOwner(baseUrl: string): Promise<void> {
-	const response = await fetch(`${baseUrl}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(OWNER),
-	});
-	if (response.ok) return;
-	const text = await response.text();
-	// A second setup answers 400 "Instance owner already setup": fine for reruns.
-	if (response.status === 400 && /already setup/i.test(text)) return;
-	throw new Error(`owner setup failed: ${response.status} ${text}`);
+	await waitFor(
+		async () => {
+			const response = await fetch(`${baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(OWNER),
+			});
+			if (response.ok) return true;
+			const text = await response.text();
+			// A second setup answers 400 "Instance owner already setup": fine for reruns.
+			if (response.status === 400 && /already setup/i.test(text)) return true;
+			if (response.status === 404) return undefined;
+			throw new Error(`owner setup failed: ${response.status} ${text.slice(0, 300)}`);
+		},
+		'the owner setup route',
+		60_000,
+	);
 }
 
 export interface EditorSession {
@@ -46,7 +57,7 @@ export async function openEditor(baseUrl: string): Promise<EditorSession> {
 	// n8n marks its elements with data-test-id (not Playwright's default data-testid).
 	selectors.setTestIdAttribute('data-test-id');
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: baseUrl });
+	const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: baseUrl });
 	const login = await context.request.post('/rest/login', {
 		data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
 	});

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES_DIR, N8N_BIN, RUNS_DIR } from './paths';
+import { FIXTURES_DIR, N8N_BIN, RUNS_DIR, RUNS_KEPT } from './paths';
 import { freePort, waitFor } from './ports';
 
 /** A fixed key so imported credentials (plain data) are encrypted the same way in every run. */
@@ -58,22 +58,43 @@ export async function createN8nHome(
 	extra: NodeJS.ProcessEnv = {},
 	fileAccess: string[] = [FIXTURES_DIR],
 ): Promise<N8nHome> {
+	pruneOldRuns();
 	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-	const root = join(RUNS_DIR, `${stamp}-${label}`);
+	return createN8nHomeAt(join(RUNS_DIR, `${stamp}-${label}`), extensionsDir, extra, fileAccess);
+}
+
+/** Deletes all but the newest run folders (their names start with an ISO timestamp). */
+function pruneOldRuns(): void {
+	if (!existsSync(RUNS_DIR)) return;
+	const runs = readdirSync(RUNS_DIR).sort();
+	for (const old of runs.slice(0, Math.max(0, runs.length - RUNS_KEPT + 1))) {
+		rmSync(join(RUNS_DIR, old), { recursive: true, force: true });
+	}
+}
+
+/**
+ * An n8n home in `root` (created if missing, reused if present): user folder, import folder, a
+ * `files` folder workflows may write to, and the log. `fileAccess` lists the other folders the
+ * Read/Write Files node may touch (n8n 2.x restricts it to ~/.n8n-files by default).
+ */
+export async function createN8nHomeAt(
+	root: string,
+	extensionsDir: string,
+	extra: NodeJS.ProcessEnv = {},
+	fileAccess: string[] = [FIXTURES_DIR],
+): Promise<N8nHome> {
 	const userFolder = join(root, 'user');
 	const importDir = join(root, 'import');
-	mkdirSync(userFolder, { recursive: true });
-	mkdirSync(importDir, { recursive: true });
-	mkdirSync(join(root, 'files'), { recursive: true });
+	const filesDir = join(root, 'files');
+	for (const dir of [userFolder, importDir, filesDir]) mkdirSync(dir, { recursive: true });
 	const env = isolatedEnv(userFolder, extensionsDir, {
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		// The Read/Write Files node may touch only these folders (n8n 2.x restricts it to ~/.n8n-files by default).
-		N8N_RESTRICT_FILE_ACCESS_TO: [...fileAccess, join(root, 'files')].join(';'),
+		N8N_RESTRICT_FILE_ACCESS_TO: [...fileAccess, filesDir].join(';'),
 		...extra,
 	});
 	const logFile = join(root, 'n8n.log');
-	writeFileSync(logFile, '');
-	return { userFolder, filesDir: join(root, 'files'), logFile, importDir, env };
+	appendFileSync(logFile, `\n# ${new Date().toISOString()}\n`);
+	return { userFolder, filesDir, logFile, importDir, env };
 }
 
 function log(home: N8nHome, text: string): void {

@@ -11,8 +11,13 @@ export const N8N_BIN = join(N8N_INSTALL_DIR, 'node_modules', 'n8n', 'bin', 'n8n'
  * that the package's peer dependency (n8n-workflow) resolves to n8n's own copy, like on a user's machine.
  */
 export const EXTENSIONS_DIR = join(N8N_INSTALL_DIR, 'extensions');
-/** Per-run user folders, logs and run data. */
-export const RUNS_DIR = join(E2E_DIR, '.runs');
+/**
+ * Per-run user folders, logs and run data. Inside the install folder, which git and eslint already
+ * ignore: `n8n start` copies its editor bundle (thousands of .js files) into each user folder.
+ */
+export const RUNS_DIR = join(N8N_INSTALL_DIR, 'runs');
+/** How many run folders to keep (each editor run holds a ~50 MB copy of the editor bundle). */
+export const RUNS_KEPT = 12;
 export const FIXTURES_DIR = join(REPO_ROOT, 'test', 'fixtures');
 export const FIXTURE_IMAGES_DIR = join(FIXTURES_DIR, 'images');
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');

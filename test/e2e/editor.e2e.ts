@@ -1,0 +1,183 @@
+/**
+ * The editor check: n8n's real editor (n8n start) with the packed package, driven in Debian's chromium
+ * by playwright-core. Screenshots land in docs/screenshots/ for the README.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { AKSK_CREDENTIAL, IAM_CREDENTIAL, akSkCredentialFor, iamCredentialFor } from './lib/credentials';
+import { openEditor, setupOwner, type EditorSession } from './lib/editor';
+import { createN8nHome, importCredentials, importWorkflows, startN8nServer, type N8nServer } from './lib/n8n';
+import { EXTENSIONS_DIR, SCREENSHOTS_DIR } from './lib/paths';
+import { startSimulatorProcess, type SimulatorProcess } from './lib/simulator';
+import { manualTrigger, OCR_NODE_TYPE, ocrNode, workflow } from './lib/workflowBuilder';
+
+const IAM = { ...IAM_CREDENTIAL, type: 'huaweiCloudApi' as const };
+const WORKFLOW_ID = 'e2eEditorCheck01';
+
+/** One node per image source, covering every threshold mode. */
+const CONFIGURED = [
+	{ name: 'Binary file, verdict only', imageSource: 'binaryData', confidenceMode: 'flag', input: 'binaryPropertyName', outputs: 1 },
+	{ name: 'Image URL, route', imageSource: 'url', confidenceMode: 'route', input: 'imageUrl', outputs: 2 },
+	{ name: 'Base64, filter', imageSource: 'base64', confidenceMode: 'filter', input: 'imageBase64', outputs: 1 },
+	{ name: 'Binary file, off', imageSource: 'binaryData', confidenceMode: 'off', input: 'binaryPropertyName', outputs: 1 },
+] as const;
+const SOURCE_INPUTS = ['binaryPropertyName', 'imageUrl', 'imageBase64'];
+const THRESHOLD_INPUTS = ['confidenceThreshold', 'confidenceFields', 'confidenceCombine', 'missingConfidence'];
+
+const canvasNode = (page: Page, name: string) => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+const outputHandles = (page: Page, name: string) =>
+	page.locator(`[data-test-id="canvas-node-output-handle"][data-node-name="${name}"][data-connection-type="main"]`);
+const parameterInput = (page: Page, name: string) => page.getByTestId(`parameter-input-${name}`);
+const screenshot = (page: Page, file: string) => page.screenshot({ path: join(SCREENSHOTS_DIR, file) });
+
+async function openNode(page: Page, name: string): Promise<void> {
+	await canvasNode(page, name).dblclick();
+	await page.getByTestId('ndv').waitFor({ state: 'visible' });
+	await parameterInput(page, 'imageSource').waitFor({ state: 'visible' });
+}
+
+async function closeNode(page: Page): Promise<void> {
+	await page.getByTestId('ndv-close-button').click();
+	await page.getByTestId('ndv').waitFor({ state: 'hidden' });
+}
+
+describe('the node in n8n@2.0.3 editor (chromium)', () => {
+	let server: N8nServer;
+	let sim: SimulatorProcess;
+	let editor: EditorSession;
+	let page: Page;
+
+	beforeAll(async () => {
+		mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+		const home = await createN8nHome('editor', EXTENSIONS_DIR);
+		// The editor tests credentials when their form opens: the simulator answers those tests.
+		sim = await startSimulatorProcess();
+		await importCredentials(home, [iamCredentialFor(sim.info), akSkCredentialFor(sim.info)]);
+		await importWorkflows(home, [
+			workflow(
+				WORKFLOW_ID,
+				'Passport OCR: every image source and threshold mode',
+				[
+					manualTrigger(),
+					...CONFIGURED.map((c) =>
+						ocrNode(
+							c.name,
+							{
+								imageSource: c.imageSource,
+								confidenceMode: c.confidenceMode,
+								imageUrl: 'https://example.com/passport.jpg',
+								imageBase64: '={{ $json.image }}',
+							},
+							IAM,
+						),
+					),
+				],
+				CONFIGURED.map((c) => ['Start', c.name] as [string, string]),
+			),
+		]);
+		server = await startN8nServer(home);
+		await setupOwner(server.url);
+		editor = await openEditor(server.url);
+		page = editor.page;
+		await page.goto(`/workflow/${WORKFLOW_ID}`);
+		await canvasNode(page, CONFIGURED[0].name).waitFor({ state: 'visible', timeout: 60_000 });
+	});
+
+	afterAll(async () => {
+		await editor?.close();
+		await server?.stop();
+		await sim?.stop();
+	});
+
+	it('loads the node from the packed package as CUSTOM.huaweiPassportOcr', async () => {
+		for (const c of CONFIGURED) await expect(canvasNode(page, c.name).getAttribute('data-node-type')).resolves.toBe(OCR_NODE_TYPE);
+		await page.getByTestId('zoom-to-fit').click();
+		await page.mouse.move(700, 300); // no tooltip in the picture
+		await page.waitForTimeout(600); // the zoom animates; only the screenshot needs it finished
+		await screenshot(page, 'workflow-canvas.png');
+	});
+
+	it('shows the second output ("Review") only in route mode', async () => {
+		for (const c of CONFIGURED) {
+			await expect(outputHandles(page, c.name).count()).resolves.toBe(c.outputs);
+		}
+		// The output labels come from the node's outputs expression.
+		await canvasNode(page, 'Image URL, route').getByText('Review').waitFor({ state: 'visible' });
+	});
+
+	it('renders the parameters of each image source and threshold mode', async () => {
+		for (const c of CONFIGURED) {
+			await openNode(page, c.name);
+			try {
+				// n8n folds the "authentication" parameter into its credential selector.
+				expect(await page.getByTestId('node-credentials-select').isVisible()).toBe(true);
+				const shown: Record<string, boolean> = {};
+				const expected: Record<string, boolean> = {};
+				for (const input of ['imageSource', 'recognitionMode', 'confidenceMode']) expected[input] = true;
+				for (const input of SOURCE_INPUTS) expected[input] = input === c.input;
+				for (const input of THRESHOLD_INPUTS) expected[input] = c.confidenceMode !== 'off';
+				for (const input of Object.keys(expected)) shown[input] = await parameterInput(page, input).isVisible();
+				expect({ node: c.name, shown }).toEqual({ node: c.name, shown: expected });
+				if (c.confidenceMode === 'route') await screenshot(page, 'node-parameters.png');
+			} finally {
+				await closeNode(page);
+			}
+		}
+	});
+
+	it('adds the Review output when the user switches a node to route mode', async () => {
+		const name = CONFIGURED[0].name;
+		await openNode(page, name);
+		try {
+			await parameterInput(page, 'confidenceMode').click();
+			await page.locator('.el-select-dropdown__item:visible', { hasText: 'Route to Review Output' }).click();
+		} finally {
+			await closeNode(page);
+		}
+		await expect(outputHandles(page, name).count()).resolves.toBe(2);
+	});
+
+	it('finds the node in the node search', async () => {
+		await page.getByTestId('node-creator-plus-button').click();
+		await page.getByTestId('node-creator-search-bar').waitFor({ state: 'visible' });
+		await page.keyboard.type('passport');
+		const item = page.getByTestId('node-creator-node-item').filter({ hasText: 'Huawei Passport OCR' });
+		await item.first().waitFor({ state: 'visible' });
+		await screenshot(page, 'node-search.png');
+		await page.keyboard.press('Escape');
+	});
+
+	it('shows the fields of both credential forms, tests them against the simulator, never reveals the secrets', async () => {
+		const forms = [
+			{
+				id: IAM_CREDENTIAL.id,
+				file: 'credential-iam.png',
+				fields: ['region', 'domainName', 'userName', 'password', 'projectName', 'ocrEndpoint', 'iamEndpoint'],
+				secret: sim.info.password,
+			},
+			{
+				id: AKSK_CREDENTIAL.id,
+				file: 'credential-aksk.png',
+				fields: ['region', 'accessKey', 'secretKey', 'projectId', 'securityToken', 'ocrEndpoint', 'iamEndpoint'],
+				secret: sim.info.secretKey,
+			},
+		];
+		for (const form of forms) {
+			const before = await sim.counters();
+			await page.goto(`/home/credentials/${form.id}`);
+			const modal = page.getByTestId('editCredential-modal');
+			await modal.waitFor({ state: 'visible' });
+			for (const field of form.fields) {
+				await modal.getByTestId(`parameter-input-${field}`).waitFor({ state: 'visible', timeout: 10_000 });
+			}
+			// n8n runs the credential's test when the form opens; it must pass against the simulator.
+			await modal.getByTestId('credentials-config-container-test-success').waitFor({ state: 'visible', timeout: 30_000 });
+			expect((await sim.counters()).requests).toBeGreaterThan(before.requests);
+			const values = await modal.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+			expect(values).not.toContain(form.secret);
+			expect(await page.content()).not.toContain(form.secret);
+			await screenshot(page, form.file);
+		}
+	});
+});
