@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { DocumentCheckOptions } from '../helpers/documentChecks';
-import { ImageInputProblem } from '../helpers/imageInput';
+import { InputProblem } from '../helpers/imageInput';
 import { buildErrorItem, buildResultItem } from '../helpers/output';
 import type { OutputOptions } from '../helpers/output';
 import { routeFor } from '../helpers/verdict';
@@ -55,7 +55,7 @@ export function itemError(
 	itemIndex: number,
 	errorContext: ErrorContext,
 ): NodeApiError | NodeOperationError {
-	if (error instanceof ImageInputProblem) {
+	if (error instanceof InputProblem) {
 		return new NodeOperationError(context.getNode(), `Item ${itemIndex}, field "${error.field}": ${error.message}`, { itemIndex });
 	}
 	if (error instanceof HuaweiCallError) {
@@ -64,7 +64,11 @@ export function itemError(
 		}
 		return toNodeApiError(context.getNode(), error.failure, errorContext, itemIndex);
 	}
-	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
+		// A run-level error given to each item: n8n needs the item's own index on it.
+		if (error.context.itemIndex === undefined || error.context.itemIndex === itemIndex) return error;
+		return new NodeOperationError(context.getNode(), error.message, { itemIndex, description: error.description ?? undefined });
+	}
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 

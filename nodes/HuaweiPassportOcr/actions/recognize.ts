@@ -8,6 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { resolveEndpoints } from '../../../credentials/common/regions';
 import type { ResolvedEndpoints } from '../../../credentials/common/regions';
+import { thresholdProblem } from '../helpers/confidence';
 import type { ConfidenceRules } from '../helpers/confidence';
 import {
 	crossCheckReport,
@@ -21,7 +22,7 @@ import {
 } from '../helpers/documentChecks';
 import type { DocumentCheckOptions } from '../helpers/documentChecks';
 import type { Edition } from '../helpers/image';
-import { loadImage } from '../helpers/imageInput';
+import { InputProblem, loadImage } from '../helpers/imageInput';
 import type { ImagePayload, ImageSource } from '../helpers/imageInput';
 import { shapeResult } from '../helpers/output';
 import { createPoolControl, runPool } from '../helpers/pool';
@@ -29,7 +30,7 @@ import { combineChecks, confidenceCheck } from '../helpers/verdict';
 import type { CheckOutcome, ThresholdMode } from '../helpers/verdict';
 import { HuaweiCallError, OcrTransport, ocrUrl } from '../transport';
 import type { ErrorContext } from '../transport/errors';
-import { readDocumentCheckOptions, readMode, readOutputOptions, readRunNumber, routeOutcomes } from './common';
+import { itemError, readDocumentCheckOptions, readMode, readOutputOptions, readRunNumber, routeOutcomes } from './common';
 import type { ItemOutcome } from './common';
 
 interface RunSettings {
@@ -58,9 +59,13 @@ async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings>
 	};
 }
 
+/** The item's confidence rules; a threshold outside 0–1 fails the item before any call. */
 function readConfidenceRules(context: IExecuteFunctions, itemIndex: number): ConfidenceRules {
+	const threshold = context.getNodeParameter('confidenceThreshold', itemIndex, 0.8);
+	const problem = thresholdProblem(threshold);
+	if (problem) throw new InputProblem(problem, 'Threshold');
 	return {
-		threshold: context.getNodeParameter('confidenceThreshold', itemIndex, 0.8) as number,
+		threshold: threshold as number,
 		fields: context.getNodeParameter('confidenceFields', itemIndex, []) as string[],
 		combine: context.getNodeParameter('confidenceCombine', itemIndex, 'lowest') as ConfidenceRules['combine'],
 		missing: context.getNodeParameter('missingConfidence', itemIndex, 'fail') as ConfidenceRules['missing'],
@@ -122,16 +127,24 @@ async function runDocumentChecks(
 }
 
 export async function recognize(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	const settings = await readRunSettings(this);
+	const settings = await readRunSettings(this).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+	if (settings instanceof Error) {
+		// A credential or setting that makes every item fail: with continue-on-fail, say so on every
+		// item (n8n would otherwise pass the input items on as if they were results).
+		if (!this.continueOnFail()) throw itemError(this, settings, 0, {});
+		const outcomes: ItemOutcome[] = items.map(() => ({ status: 'rejected', reason: settings }));
+		return routeOutcomes(this, items, outcomes, readMode(this), {});
+	}
 	const errorContext: ErrorContext = {
 		region: settings.endpoints.region,
 		endpoint: settings.endpoints.ocrEndpoint,
 		edition: settings.edition,
+		timeoutMs: readRunNumber(this, 'timeout', 60000),
 	};
 	const pool = createPoolControl(readRunNumber(this, 'concurrency', 3));
 	const transport = new OcrTransport(this, {
 		credentialType: settings.credentialType,
-		timeoutMs: readRunNumber(this, 'timeout', 60000),
+		timeoutMs: errorContext.timeoutMs as number,
 		maxRetries: readRunNumber(this, 'maxRetries', 3),
 		retryDelayMs: readRunNumber(this, 'retryDelay', 1000),
 		context: errorContext,
@@ -146,6 +159,7 @@ export async function recognize(this: IExecuteFunctions, items: INodeExecutionDa
 
 	const processItem = async (itemIndex: number) => {
 		if (stopped) return undefined;
+		const rules = settings.mode === 'off' ? undefined : readConfidenceRules(this, itemIndex);
 		const payload = await loadImage.call(this, itemIndex, items[itemIndex], {
 			source: this.getNodeParameter('imageSource', itemIndex) as ImageSource,
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
@@ -163,8 +177,8 @@ export async function recognize(this: IExecuteFunctions, items: INodeExecutionDa
 			const text = await transport.post(generalTextUrl, imageBody(payload));
 			return findMrzLines(textLinesOf(text.body));
 		});
-		if (settings.mode === 'off') return { result };
-		const checks = [confidenceCheck(result, readConfidenceRules(this, itemIndex)), ...documentChecks];
+		if (!rules) return { result };
+		const checks = [confidenceCheck(result, rules), ...documentChecks];
 		return { result, verdict: combineChecks(checks) };
 	};
 

@@ -30,6 +30,13 @@ export interface ConfidenceVerdict {
 	fields: string[];
 }
 
+/** Why a threshold cannot be used (a percentage typed into the 0–1 field, say), or undefined. */
+export function thresholdProblem(threshold: unknown): string | undefined {
+	if (typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0 && threshold <= 1) return undefined;
+	const hint = typeof threshold === 'number' && threshold > 1 && threshold <= 100 ? ` (for ${threshold} %, enter ${threshold / 100})` : '';
+	return `The threshold is ${JSON.stringify(threshold)}: enter a number from 0 to 1${hint}.`;
+}
+
 export const DEFAULT_RULES: ConfidenceRules = { threshold: 0.8, fields: [], combine: 'lowest', missing: 'fail' };
 
 function confidenceOf(confidence: Record<string, unknown>, field: string): number | undefined {

@@ -14,14 +14,17 @@ export type ImagePayload =
 	| { kind: 'image'; base64: string; info: ImageInfo; byteLength: number }
 	| { kind: 'url'; url: string };
 
-/** A local check failed: `field` is the parameter the user should look at, `message` says what to do. */
-export class ImageInputProblem extends Error {
+/**
+ * A local check of one item failed (its image or one of its parameters): `field` is the parameter the
+ * user should look at, `message` says what to do. No API call is made for such an item.
+ */
+export class InputProblem extends Error {
 	constructor(
 		message: string,
 		readonly field: string,
 	) {
 		super(message);
-		this.name = 'ImageInputProblem';
+		this.name = 'InputProblem';
 	}
 }
 
@@ -175,14 +178,14 @@ export interface ImageInputParameters {
 export function imagePayloadFromBytes(bytes: Uint8Array, edition: Edition, field: string): ImagePayload {
 	const info = sniffImage(bytes);
 	const problem = checkImageBytes(info, bytes.length, edition);
-	if (problem) throw new ImageInputProblem(problem, field);
+	if (problem) throw new InputProblem(problem, field);
 	const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	return { kind: 'image', base64: buffer.toString('base64'), info, byteLength: bytes.length };
 }
 
 /**
  * Loads one item's image (only when its turn comes, so a batch never holds every image at once) and
- * checks it. Throws ImageInputProblem for anything the user must fix.
+ * checks it. Throws InputProblem for anything the user must fix.
  */
 export async function loadImage(
 	this: IExecuteFunctions,
@@ -194,17 +197,17 @@ export async function loadImage(
 	if (parameters.source === 'url') {
 		const url = String(parameters.url ?? '');
 		const problem = checkImageUrl(url);
-		if (problem) throw new ImageInputProblem(problem, field);
+		if (problem) throw new InputProblem(problem, field);
 		return { kind: 'url', url: url.trim() };
 	}
 	if (parameters.source === 'base64') {
 		const decoded = decodeBase64Text(String(parameters.base64 ?? ''));
-		if ('problem' in decoded) throw new ImageInputProblem(decoded.problem, field);
+		if ('problem' in decoded) throw new InputProblem(decoded.problem, field);
 		return imagePayloadFromBytes(decoded.bytes, parameters.edition, field);
 	}
 	const name = parameters.binaryPropertyName;
 	if (typeof name !== 'string' || binaryFieldHint(name) || !item.binary?.[name.trim()]) {
-		throw new ImageInputProblem(missingBinaryMessage(typeof name === 'string' ? name.trim() : name, item), field);
+		throw new InputProblem(missingBinaryMessage(typeof name === 'string' ? name.trim() : name, item), field);
 	}
 	this.helpers.assertBinaryData(itemIndex, name.trim());
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, name.trim());

@@ -32,6 +32,8 @@ export interface ErrorContext {
 	region?: string;
 	endpoint?: string;
 	edition?: 'international' | 'g42';
+	/** The Timeout option, to name it when a call outlived it. */
+	timeoutMs?: number;
 }
 
 export type RetryClass = 'throttled' | 'unavailable' | 'no';
@@ -192,6 +194,8 @@ const NETWORK_WORDS: Record<string, string> = {
 	ERR_CANCELED: 'cancelled',
 };
 
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
+
 const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED_SOCKET']);
 
 /** APIG.0308 and APIGW.0308 are the same error. */
@@ -293,6 +297,16 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 	}
 	if (entry) {
 		return { message: entry.message, action: entry.action(context), retry, tokenProblem: isTokenProblem(failure) };
+	}
+	if (failure.status === undefined && failure.networkCode && TIMEOUT_CODES.has(failure.networkCode)) {
+		const limit = context.timeoutMs !== undefined ? ` within ${context.timeoutMs} ms` : '';
+		return {
+			message: `Huawei Cloud gave no answer${limit}: the call timed out (Timeout option)`,
+			action:
+				'Raise the Timeout option (large images and URL downloads take longer), or lower Concurrency. The call was not retried: Huawei may still have processed it.',
+			retry,
+			tokenProblem: false,
+		};
 	}
 	if (failure.status === undefined) {
 		// n8n replaces any message that contains a code like ECONNREFUSED with a generic sentence: use words.

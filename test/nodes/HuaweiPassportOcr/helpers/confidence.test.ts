@@ -1,4 +1,4 @@
-import { explainConfidence, judgeConfidence } from '../../../../nodes/HuaweiPassportOcr/helpers/confidence';
+import { explainConfidence, judgeConfidence, thresholdProblem } from '../../../../nodes/HuaweiPassportOcr/helpers/confidence';
 import type { ConfidenceRules } from '../../../../nodes/HuaweiPassportOcr/helpers/confidence';
 
 const mrzOnly = {
@@ -91,5 +91,13 @@ describe('confidence verdict', () => {
 		const text = explainConfidence(verdict, rules());
 		expect(text).toMatch(/^Needs review: lowest confidence 0.6 is below 0.8 \(surname\); no confidence for place_of_birth\.$/);
 		expect(explainConfidence(judgeConfidence(mrzOnly, rules({ threshold: 0.5 })), rules())).toMatch(/meets the threshold/);
+	});
+
+	it('refuses thresholds outside 0–1, hinting at percentages', () => {
+		for (const ok of [0, 0.5, 1]) expect(thresholdProblem(ok)).toBeUndefined();
+		expect(thresholdProblem(80)).toBe('The threshold is 80: enter a number from 0 to 1 (for 80 %, enter 0.8).');
+		expect(thresholdProblem(-0.5)).toMatch(/from 0 to 1\.$/);
+		expect(thresholdProblem('0.8')).toMatch(/"0.8"/);
+		expect(thresholdProblem(Number.NaN)).toMatch(/from 0 to 1/);
 	});
 });

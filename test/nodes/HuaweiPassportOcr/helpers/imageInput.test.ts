@@ -7,7 +7,7 @@ import {
 	checkImageUrl,
 	decodeBase64Text,
 	imagePayloadFromBytes,
-	ImageInputProblem,
+	InputProblem,
 	missingBinaryMessage,
 } from '../../../../nodes/HuaweiPassportOcr/helpers/imageInput';
 import { badFileName, committedImagePath, ensureGeneratedFixture, makePassportImage } from '../../../fixtures';
@@ -52,16 +52,16 @@ describe('local image checks', () => {
 		expect(problemOf(wide, 'g42')).toMatch(/G42 Cloud edition accepts at most 4096 px/);
 	});
 
-	it('imagePayloadFromBytes gives base64 or an ImageInputProblem naming the field', () => {
+	it('imagePayloadFromBytes gives base64 or an InputProblem naming the field', () => {
 		const jpeg = readFileSync(ensureGeneratedFixture('jpeg-100kb'));
 		const payload = imagePayloadFromBytes(jpeg, 'international', 'Input Binary Field');
 		expect(payload).toMatchObject({ kind: 'image', byteLength: jpeg.length });
 		expect(payload.kind === 'image' && Buffer.from(payload.base64, 'base64').equals(jpeg)).toBe(true);
-		expect(() => imagePayloadFromBytes(badFile('pdf'), 'international', 'Base64 Image')).toThrow(ImageInputProblem);
+		expect(() => imagePayloadFromBytes(badFile('pdf'), 'international', 'Base64 Image')).toThrow(InputProblem);
 		try {
 			imagePayloadFromBytes(badFile('pdf'), 'international', 'Base64 Image');
 		} catch (error) {
-			expect((error as ImageInputProblem).field).toBe('Base64 Image');
+			expect((error as InputProblem).field).toBe('Base64 Image');
 		}
 	});
 });

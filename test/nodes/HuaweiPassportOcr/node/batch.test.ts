@@ -51,6 +51,36 @@ describe('batches', () => {
 		expect(sim.counters().ocr.total).toBe(1);
 	});
 
+	it('a threshold outside 0–1 fails each item before any call, naming the field', async () => {
+		const result = await runOcr(sim, { items: [good(), good()], continueOnFail: true, parameters: { confidenceThreshold: 80 } });
+		for (const json of jsonOf(result.outputs[0])) expect(json.error).toMatch(/^Item \d, field "Threshold": The threshold is 80: enter a number from 0 to 1/);
+		expect(sim.counters().requests).toBe(0);
+	});
+
+	it('with continue on fail, a credential problem becomes an error item for every item', async () => {
+		const result = await runOcr(sim, {
+			items: [good(), good()],
+			continueOnFail: true,
+			credentialData: iamCredentials(sim, { ocrEndpoint: 'http://ocr.example.com' }),
+		});
+		expect(pairedOf(result.outputs[0])).toEqual([0, 1]);
+		for (const json of jsonOf(result.outputs[0])) expect(json.error).toMatch(/^Credential: OCR endpoint must use https/);
+		const stopped = await runOcr(sim, { items: [good()], credentialData: iamCredentials(sim, { ocrEndpoint: 'http://ocr.example.com' }) });
+		expect(stopped.error?.message).toMatch(/^Credential: OCR endpoint must use https/);
+		expect(sim.counters().requests).toBe(0);
+	});
+
+	it('a call that outlives the Timeout option says so and is not retried', async () => {
+		sim.setKnobs({ faults: { rateSlow: 1, slowMs: 1500 } });
+		try {
+			const result = await runOcr(sim, { items: [good()], continueOnFail: true, parameters: { options: { timeout: 1000 } } });
+			expect(jsonOf(result.outputs[0])[0].error).toBe('Huawei Cloud gave no answer within 1000 ms: the call timed out (Timeout option)');
+			expect(sim.counters().ocr.total).toBe(1);
+		} finally {
+			sim.setKnobs({ faults: { rateSlow: 0 } });
+		}
+	});
+
 	it('the first request goes alone: one token exchange for a concurrent batch', async () => {
 		sim.setKnobs({ latencyMs: 30 });
 		const result = await runOcr(sim, { items: many(10), parameters: { options: { concurrency: 5 } } });

@@ -151,6 +151,9 @@ describe('Huawei error table', () => {
 		expect(refused.message).toBe('Could not reach Huawei Cloud');
 		expect(refused.action).toMatch(/connection refused.*http:\/\/127\.0\.0\.1:9/);
 		expect(refused.message + refused.action).not.toMatch(/ECONN/);
+		const timedOut = adviseOnFailure({ networkCode: 'ECONNABORTED' }, { timeoutMs: 2000 });
+		expect(timedOut.message).toBe('Huawei Cloud gave no answer within 2000 ms: the call timed out (Timeout option)');
+		expect(timedOut.retry).toBe('no');
 	});
 
 	it('builds a NodeApiError with the code and request id in the details', () => {
