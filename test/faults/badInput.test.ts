@@ -116,6 +116,22 @@ const CASES: BadInputCase[] = [
 	urlCase('a file path instead of a URL', '/home/me/passport.jpg', [/not a valid URL/, /full http\(s\) address/]),
 	urlCase('an empty URL', '', [/URL is empty/]),
 	urlCase('a data: URL in the URL field', `data:image/png;base64,${GOOD.toString('base64').slice(0, 40)}`, [/data: URL/, /Base64 Text/]),
+	{
+		name: 'a confidence threshold of 80 (a percentage in a 0–1 field)',
+		item: binaryItem(GOOD),
+		parameters: { confidenceThreshold: 80 },
+		says: [/threshold is 80/, /from 0 to 1/, /enter 0\.8/],
+		field: 'field "Threshold"',
+		ocrCallsPerItem: 0,
+	},
+	{
+		name: 'a negative confidence threshold',
+		item: binaryItem(GOOD),
+		parameters: { confidenceThreshold: -0.5 },
+		says: [/threshold is -0\.5/, /from 0 to 1/],
+		field: 'field "Threshold"',
+		ocrCallsPerItem: 0,
+	},
 	// Only Huawei can tell that a URL does not answer: one call, and its answer explained.
 	urlCase('a URL that answers 404', MISSING_FILE, [/could not download the image URL/, /ModelArts\.4603/, /public http\(s\) URL/, /send the image itself/], 1),
 	urlCase('a URL Huawei may not fetch', 'https://example.com/passport.jpg', [/URL is not allowed/, /ModelArts\.4601/, /public http\(s\) URL/], 1),
@@ -207,7 +223,7 @@ const SETTINGS_CASES: SettingsCase[] = [
 	},
 ];
 
-describe('bad settings: a clear message before any call', () => {
+describe('bad settings: a clear message on every item (or the run stopped), before any call', () => {
 	let sim: Simulator;
 	beforeAll(async () => {
 		sim = await withSimulator('international');
@@ -216,45 +232,14 @@ describe('bad settings: a clear message before any call', () => {
 	beforeEach(() => sim.resetCounters());
 
 	it.each(SETTINGS_CASES)('$name', async (settingsCase) => {
-		const result = await runOcr(sim, { items: [binaryItem(GOOD)], ...settingsCase.options(sim) });
-		expect(result.error).toBeDefined();
-		for (const pattern of settingsCase.says) expect(result.error?.message).toMatch(pattern);
-		expect(sim.counters().requests).toBe(0);
-	});
-});
-
-/*
- * Gaps in the node, kept visible: each test below states the behaviour the issue asks for and fails
- * today (it.failing). When the node is fixed, jest reports these as failing: drop `.failing` then.
- */
-describe('node gaps (expected to fail until the node handles them)', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await withSimulator('international');
-	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => sim.resetCounters());
-
-	// Today a threshold of 80 (a percentage typed into a 0–1 field, or an expression) makes every
-	// item fail the verdict, and -0.5 lets every item pass: silently wrong, after a paid API call.
-	it.failing.each([80, -0.5])('a confidence threshold of %p is refused per item, naming the field and the range, with no call', async (threshold) => {
-		const result = await runOcr(sim, { items: [binaryItem(GOOD)], parameters: { confidenceThreshold: threshold }, continueOnFail: true });
-		const [error] = itemErrors(result.outputs);
-		expect(error.message).toMatch(/^Item 0, field "Threshold": /);
-		expect(error.message).toMatch(/0 (to|and) 1/);
-		expect(sim.counters().requests).toBe(0);
-	});
-
-	// Today a credential problem throws before the items are looked at; with continue-on-fail n8n
-	// then passes the INPUT items on unchanged (no error field), so later nodes take them for results.
-	it.failing('with continue-on-fail, a credential problem gives each item an error item saying why', async () => {
-		const result = await runOcr(sim, {
-			items: [binaryItem(GOOD), binaryItem(GOOD)],
-			credentialData: iamCredentials(sim, { ocrEndpoint: 'http://ocr.ap-southeast-1.myhuaweicloud.com' }),
-			continueOnFail: true,
-		});
-		const errors = itemErrors(result.outputs);
+		const items = [binaryItem(GOOD), binaryItem(GOOD)];
+		const stopped = await runOcr(sim, { items, ...settingsCase.options(sim) });
+		for (const pattern of settingsCase.says) expect(stopped.error?.message).toMatch(pattern);
+		// With continue-on-fail every item says why (n8n alone would pass the inputs on as if they were results).
+		const continued = await runOcr(sim, { items, ...settingsCase.options(sim), continueOnFail: true });
+		const errors = itemErrors(continued.outputs);
 		expect(errors.map((error) => error.paired)).toEqual([{ item: 0 }, { item: 1 }]);
-		for (const error of errors) expect(error.message).toMatch(/OCR endpoint must use https/);
+		for (const error of errors) for (const pattern of settingsCase.says) expect(error.message).toMatch(pattern);
+		expect(sim.counters().requests).toBe(0);
 	});
 });
