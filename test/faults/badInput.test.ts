@@ -16,7 +16,7 @@ import {
 	image,
 	runOcr,
 	startFileServer,
-	withSimulator,
+	useSimulator,
 } from '../nodes/HuaweiPassportOcr/node/kit';
 import type { RunOptions, Simulator } from '../nodes/HuaweiPassportOcr/node/kit';
 
@@ -146,16 +146,12 @@ function itemErrors(outputs: INodeExecutionData[][]) {
 }
 
 describe('bad input: a clear per-item message, and no API call when it is known locally', () => {
-	let sim: Simulator;
+	const sim = useSimulator('international');
 	let files: Awaited<ReturnType<typeof startFileServer>>;
 	beforeAll(async () => {
-		sim = await withSimulator('international');
 		files = await startFileServer({});
 	});
-	afterAll(async () => {
-		await files.stop();
-		await sim.stop();
-	});
+	afterAll(async () => await files.stop());
 	beforeEach(() => sim.resetCounters());
 
 	it('has at least 20 kinds of bad input', () => {
@@ -224,11 +220,7 @@ const SETTINGS_CASES: SettingsCase[] = [
 ];
 
 describe('bad settings: a clear message on every item (or the run stopped), before any call', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await withSimulator('international');
-	});
-	afterAll(async () => await sim.stop());
+	const sim = useSimulator('international');
 	beforeEach(() => sim.resetCounters());
 
 	it.each(SETTINGS_CASES)('$name', async (settingsCase) => {
