@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { parseMrzOperation } from './actions/parseMrz';
 import { recognize } from './actions/recognize';
@@ -14,7 +19,8 @@ export class HuaweiPassportOcr implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] === "recognize" ? "Recognize passport" : "Parse MRZ"}}',
-		description: 'Read passports with Huawei Cloud OCR: key fields, confidence verdict and review routing',
+		description:
+			'Read passports with Huawei Cloud OCR: key fields, confidence verdict and review routing',
 		defaults: { name: 'Huawei Passport OCR' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -31,7 +31,11 @@ export function readRunNumber(context: IExecuteFunctions, name: string, fallback
 	return numberOf(context.getNodeParameter('options', 0, {}) as IDataObject, name, fallback);
 }
 
-export function readDocumentCheckOptions(context: IExecuteFunctions, itemIndex: number, today: Date): DocumentCheckOptions & { secondRead: boolean } {
+export function readDocumentCheckOptions(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	today: Date,
+): DocumentCheckOptions & { secondRead: boolean } {
 	const checks = context.getNodeParameter('documentChecks', itemIndex, {}) as IDataObject;
 	return {
 		correct: checks.correctMrz === true,
@@ -56,24 +60,37 @@ export function itemError(
 	errorContext: ErrorContext,
 ): NodeApiError | NodeOperationError {
 	if (error instanceof InputProblem) {
-		return new NodeOperationError(context.getNode(), `Item ${itemIndex}, field "${error.field}": ${error.message}`, { itemIndex });
+		return new NodeOperationError(
+			context.getNode(),
+			`Item ${itemIndex}, field "${error.field}": ${error.message}`,
+			{ itemIndex },
+		);
 	}
 	if (error instanceof HuaweiCallError) {
 		if (error.credentialFailure) {
-			return new NodeOperationError(context.getNode(), error.message, { itemIndex, description: error.detail });
+			return new NodeOperationError(context.getNode(), error.message, {
+				itemIndex,
+				description: error.detail,
+			});
 		}
 		return toNodeApiError(context.getNode(), error.failure, errorContext, itemIndex);
 	}
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
 		// A run-level error given to each item: n8n needs the item's own index on it.
-		if (error.context.itemIndex === undefined || error.context.itemIndex === itemIndex) return error;
-		return new NodeOperationError(context.getNode(), error.message, { itemIndex, description: error.description ?? undefined });
+		if (error.context.itemIndex === undefined || error.context.itemIndex === itemIndex)
+			return error;
+		return new NodeOperationError(context.getNode(), error.message, {
+			itemIndex,
+			description: error.description ?? undefined,
+		});
 	}
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 /** One item's outcome: a result (with its verdict), a failure, or nothing (not run after a stop). */
-export type ItemOutcome = PromiseSettledResult<{ result: IDataObject; verdict?: Verdict } | undefined>;
+export type ItemOutcome = PromiseSettledResult<
+	{ result: IDataObject; verdict?: Verdict } | undefined
+>;
 
 /**
  * Builds the outputs in input order: results routed by the verdict, failures as error items with

@@ -15,14 +15,24 @@ export function mrzInput(value: unknown): string | string[] {
 	return typeof value === 'string' ? value : String(value ?? '');
 }
 
-export async function parseMrzOperation(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
+export async function parseMrzOperation(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
 	const mode = readMode(this);
 	const today = new Date();
 	const outcomes: ItemOutcome[] = items.map((_item, itemIndex) => {
 		try {
 			const options = readDocumentCheckOptions(this, itemIndex, today);
-			const { parsed, report } = mrzReport(mrzInput(this.getNodeParameter('mrzText', itemIndex, '')), 'input', options);
-			const validity = validityReport({ dateOfBirth: parsed.fields?.birthDate, dateOfExpiry: parsed.fields?.expiryDate }, options);
+			const { parsed, report } = mrzReport(
+				mrzInput(this.getNodeParameter('mrzText', itemIndex, '')),
+				'input',
+				options,
+			);
+			const validity = validityReport(
+				{ dateOfBirth: parsed.fields?.birthDate, dateOfExpiry: parsed.fields?.expiryDate },
+				options,
+			);
 			const result: IDataObject = { mrz: report, validity: validity as unknown as IDataObject };
 			if (mode === 'off') return { status: 'fulfilled', value: { result } };
 			const checks = [mrzOutcome(report)];

@@ -30,7 +30,14 @@ import { combineChecks, confidenceCheck } from '../helpers/verdict';
 import type { CheckOutcome, ThresholdMode } from '../helpers/verdict';
 import { HuaweiCallError, OcrTransport, ocrUrl } from '../transport';
 import type { ErrorContext } from '../transport/errors';
-import { itemError, readDocumentCheckOptions, readMode, readOutputOptions, readRunNumber, routeOutcomes } from './common';
+import {
+	itemError,
+	readDocumentCheckOptions,
+	readMode,
+	readOutputOptions,
+	readRunNumber,
+	routeOutcomes,
+} from './common';
 import type { ItemOutcome } from './common';
 
 interface RunSettings {
@@ -54,7 +61,10 @@ async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings>
 	return {
 		credentialType,
 		endpoints,
-		edition: editionOption === 'g42' || editionOption === 'international' ? editionOption : endpoints.edition,
+		edition:
+			editionOption === 'g42' || editionOption === 'international'
+				? editionOption
+				: endpoints.edition,
 		mode: readMode(context),
 	};
 }
@@ -67,8 +77,16 @@ function readConfidenceRules(context: IExecuteFunctions, itemIndex: number): Con
 	return {
 		threshold: threshold as number,
 		fields: context.getNodeParameter('confidenceFields', itemIndex, []) as string[],
-		combine: context.getNodeParameter('confidenceCombine', itemIndex, 'lowest') as ConfidenceRules['combine'],
-		missing: context.getNodeParameter('missingConfidence', itemIndex, 'fail') as ConfidenceRules['missing'],
+		combine: context.getNodeParameter(
+			'confidenceCombine',
+			itemIndex,
+			'lowest',
+		) as ConfidenceRules['combine'],
+		missing: context.getNodeParameter(
+			'missingConfidence',
+			itemIndex,
+			'fail',
+		) as ConfidenceRules['missing'],
 	};
 }
 
@@ -99,13 +117,29 @@ async function runDocumentChecks(
 		);
 		lines = read.found;
 		if (read.error) {
-			const code = read.error instanceof HuaweiCallError ? (read.error.failure.code ?? null) : null;
-			result.mrz = { source, valid: false, found: false, message: `The second read failed: ${read.error.message}`, code };
+			const code = read.error instanceof HuaweiCallError ? read.error.failure.code ?? null : null;
+			result.mrz = {
+				source,
+				valid: false,
+				found: false,
+				message: `The second read failed: ${read.error.message}`,
+				code,
+			};
 		} else if (!lines) {
-			result.mrz = { source, valid: false, found: false, message: 'The second read found no MRZ lines.' };
+			result.mrz = {
+				source,
+				valid: false,
+				found: false,
+				message: 'The second read found no MRZ lines.',
+			};
 		}
 		if (!lines) {
-			outcomes.push({ name: 'mrz', passed: false, reason: `Needs review: ${String((result.mrz as IDataObject).message)}`, details: { valid: false } });
+			outcomes.push({
+				name: 'mrz',
+				passed: false,
+				reason: `Needs review: ${String((result.mrz as IDataObject).message)}`,
+				details: { valid: false },
+			});
 		}
 	}
 	if (lines) {
@@ -116,9 +150,13 @@ async function runDocumentChecks(
 		mrzDates = { birth: parsed.fields?.birthDate, expiry: parsed.fields?.expiryDate };
 		outcomes.push(mrzOutcome(report, agreement));
 	}
-	const printed = (name: string) => (typeof result[name] === 'string' && result[name] !== '' ? (result[name] as string) : undefined);
+	const printed = (name: string) =>
+		typeof result[name] === 'string' && result[name] !== '' ? (result[name] as string) : undefined;
 	const validity = validityReport(
-		{ dateOfBirth: printed('date_of_birth') ?? mrzDates.birth, dateOfExpiry: printed('date_of_expiry') ?? mrzDates.expiry },
+		{
+			dateOfBirth: printed('date_of_birth') ?? mrzDates.birth,
+			dateOfExpiry: printed('date_of_expiry') ?? mrzDates.expiry,
+		},
 		options,
 	);
 	result.validity = validity as unknown as IDataObject;
@@ -126,8 +164,13 @@ async function runDocumentChecks(
 	return options.includeInVerdict ? outcomes : [];
 }
 
-export async function recognize(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[][]> {
-	const settings = await readRunSettings(this).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+export async function recognize(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[][]> {
+	const settings = await readRunSettings(this).catch((error: unknown) =>
+		error instanceof Error ? error : new Error(String(error)),
+	);
 	if (settings instanceof Error) {
 		// A credential or setting that makes every item fail: with continue-on-fail, say so on every
 		// item (n8n would otherwise pass the input items on as if they were results).
@@ -170,13 +213,18 @@ export async function recognize(this: IExecuteFunctions, items: INodeExecutionDa
 		const body = imageBody(payload);
 		const recognitionMode = this.getNodeParameter('recognitionMode', itemIndex, 'auto') as string;
 		// The G42 edition rejects country_code (AIS.0101), so its engine choice is never sent there.
-		if (recognitionMode !== 'auto' && settings.edition !== 'g42') body.country_code = recognitionMode;
+		if (recognitionMode !== 'auto' && settings.edition !== 'g42')
+			body.country_code = recognitionMode;
 		const response = await transport.post(passportUrl, body);
 		const result = shapeResult(response.body, readOutputOptions(this, itemIndex));
-		const documentChecks = await runDocumentChecks(result, readDocumentCheckOptions(this, itemIndex, today), async () => {
-			const text = await transport.post(generalTextUrl, imageBody(payload));
-			return findMrzLines(textLinesOf(text.body));
-		});
+		const documentChecks = await runDocumentChecks(
+			result,
+			readDocumentCheckOptions(this, itemIndex, today),
+			async () => {
+				const text = await transport.post(generalTextUrl, imageBody(payload));
+				return findMrzLines(textLinesOf(text.body));
+			},
+		);
 		if (!rules) return { result };
 		const checks = [confidenceCheck(result, rules), ...documentChecks];
 		return { result, verdict: combineChecks(checks) };

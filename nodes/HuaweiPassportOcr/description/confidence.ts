@@ -15,7 +15,8 @@ export const confidenceProperties: INodeProperties[] = [
 			{
 				name: 'Add Verdict Only',
 				value: 'flag',
-				description: 'Every item gets a verdict (passed, reasons, score, weak fields); all items go to the one output',
+				description:
+					'Every item gets a verdict (passed, reasons, score, weak fields); all items go to the one output',
 			},
 			{ name: 'Filter', value: 'filter', description: 'Drop items that fail the verdict' },
 			{ name: 'Off', value: 'off', description: 'No verdict' },
@@ -27,7 +28,7 @@ export const confidenceProperties: INodeProperties[] = [
 		],
 		default: 'flag',
 		description:
-			'Judge each item (Huawei\'s confidence; optionally the document checks; for Parse MRZ the MRZ itself). The verdict is in every item\'s JSON, so an AI agent sees it too.',
+			"Judge each item (Huawei's confidence; optionally the document checks; for Parse MRZ the MRZ itself). The verdict is in every item's JSON, so an AI agent sees it too.",
 	},
 	{
 		displayName: 'Threshold',
@@ -42,8 +43,8 @@ export const confidenceProperties: INodeProperties[] = [
 		displayName: 'Fields to Check',
 		name: 'confidenceFields',
 		type: 'multiOptions',
-		options: KEY_FIELDS.map((field) => ({ name: fieldDisplayName(field), value: field })).sort((a, b) =>
-			a.name.localeCompare(b.name),
+		options: KEY_FIELDS.map((field) => ({ name: fieldDisplayName(field), value: field })).sort(
+			(a, b) => a.name.localeCompare(b.name),
 		),
 		default: [],
 		displayOptions: thresholdOn,
@@ -54,8 +55,16 @@ export const confidenceProperties: INodeProperties[] = [
 		name: 'confidenceCombine',
 		type: 'options',
 		options: [
-			{ name: 'Lowest Field', value: 'lowest', description: 'Every checked field must reach the threshold' },
-			{ name: 'Mean', value: 'mean', description: 'The average of the checked fields must reach the threshold' },
+			{
+				name: 'Lowest Field',
+				value: 'lowest',
+				description: 'Every checked field must reach the threshold',
+			},
+			{
+				name: 'Mean',
+				value: 'mean',
+				description: 'The average of the checked fields must reach the threshold',
+			},
 		],
 		default: 'lowest',
 		displayOptions: thresholdOn,
@@ -65,8 +74,16 @@ export const confidenceProperties: INodeProperties[] = [
 		name: 'missingConfidence',
 		type: 'options',
 		options: [
-			{ name: 'Fail', value: 'fail', description: 'A checked field without a confidence fails the check' },
-			{ name: 'Ignore', value: 'ignore', description: 'Judge only the fields that have a confidence' },
+			{
+				name: 'Fail',
+				value: 'fail',
+				description: 'A checked field without a confidence fails the check',
+			},
+			{
+				name: 'Ignore',
+				value: 'ignore',
+				description: 'Judge only the fields that have a confidence',
+			},
 		],
 		default: 'fail',
 		displayOptions: thresholdOn,

@@ -8,7 +8,8 @@ export const mrzTextProperty: INodeProperties = {
 	typeOptions: { rows: 3 },
 	default: '',
 	required: true,
-	placeholder: 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10',
+	placeholder:
+		'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10',
 	displayOptions: { show: { operation: ['parseMrz'] } },
 	description:
 		'The machine-readable zone from any source (scanner, another OCR, a form): the lines separated by line breaks, or run together. Spaces, lower case and « fillers are tolerated.',
@@ -53,7 +54,8 @@ export const documentChecksProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 0,
-			description: 'The passport must stay valid at least this many months after the run date (e.g. 6 for travel). 0 = no rule.',
+			description:
+				'The passport must stay valid at least this many months after the run date (e.g. 6 for travel). 0 = no rule.',
 		},
 		{
 			displayName: 'Strict MRZ',
@@ -70,7 +72,7 @@ export const documentChecksProperty: INodeProperties = {
 			default: false,
 			displayOptions: { show: { '/operation': ['recognize'] } },
 			description:
-				'Whether to read the MRZ with Huawei\'s general-text API when the passport result has no MRZ lines (international edition). Costs one more billed call per item.',
+				"Whether to read the MRZ with Huawei's general-text API when the passport result has no MRZ lines (international edition). Costs one more billed call per item.",
 		},
 	],
 };

@@ -14,10 +14,19 @@ export const imageProperties: INodeProperties[] = [
 			{
 				name: 'Base64 Text',
 				value: 'base64',
-				description: 'The image as base64 text (a "data:" prefix is accepted) — what an AI agent can pass',
+				description:
+					'The image as base64 text (a "data:" prefix is accepted) — what an AI agent can pass',
 			},
-			{ name: 'Binary File', value: 'binaryData', description: 'A file from an earlier node (binary property)' },
-			{ name: 'Image URL', value: 'url', description: 'A public http(s) or OBS URL that Huawei downloads itself' },
+			{
+				name: 'Binary File',
+				value: 'binaryData',
+				description: 'A file from an earlier node (binary property)',
+			},
+			{
+				name: 'Image URL',
+				value: 'url',
+				description: 'A public http(s) or OBS URL that Huawei downloads itself',
+			},
 		],
 		default: 'binaryData',
 	},
@@ -29,7 +38,8 @@ export const imageProperties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: { operation: ['recognize'], imageSource: ['binaryData'] } },
 		hint: 'The NAME of the binary property holding the image (usually "data"), not the file itself',
-		description: 'Name of the binary property that holds the passport image (JPEG, PNG, BMP or TIFF)',
+		description:
+			'Name of the binary property that holds the passport image (JPEG, PNG, BMP or TIFF)',
 	},
 	{
 		displayName: 'Image URL',
@@ -63,9 +73,14 @@ export const imageProperties: INodeProperties[] = [
 				value: 'CHN',
 				description: 'All 13 fields of a Chinese ordinary e-passport',
 			},
-			{ name: 'MRZ (GENERAL)', value: 'GENERAL', description: 'Read the machine-readable zone of any passport' },
+			{
+				name: 'MRZ (GENERAL)',
+				value: 'GENERAL',
+				description: 'Read the machine-readable zone of any passport',
+			},
 		],
 		default: 'auto',
-		description: 'Which engine reads the passport. Not sent to the G42 Cloud edition, which has no choice.',
+		description:
+			'Which engine reads the passport. Not sent to the G42 Cloud edition, which has no choice.',
 	},
 ];

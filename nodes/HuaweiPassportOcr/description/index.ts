@@ -25,7 +25,8 @@ export const properties: INodeProperties[] = [
 				name: 'Parse MRZ',
 				value: 'parseMrz',
 				action: 'Parse and check an MRZ',
-				description: 'Check an MRZ text (check digits, dates, codes) without any API call or credential',
+				description:
+					'Check an MRZ text (check digits, dates, codes) without any API call or credential',
 			},
 		],
 		default: 'recognize',

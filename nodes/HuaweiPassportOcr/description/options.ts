@@ -29,7 +29,8 @@ export const optionsProperty: INodeProperties = {
 				{ name: 'Huawei Cloud International (Max 8192 Px)', value: 'international' },
 			],
 			default: 'auto',
-			description: 'Which edition of the API the endpoint serves; normally derived from the region (ae-ad-1 is G42)',
+			description:
+				'Which edition of the API the endpoint serves; normally derived from the region (ae-ad-1 is G42)',
 		},
 		{
 			displayName: 'Include Raw Response',
@@ -53,7 +54,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
-			description: 'Retries for throttling (429) and temporary errors (502/503/504). Other errors are not retried.',
+			description:
+				'Retries for throttling (429) and temporary errors (502/503/504). Other errors are not retried.',
 		},
 		{
 			displayName: 'Put Result in Field',
@@ -62,7 +64,7 @@ export const optionsProperty: INodeProperties = {
 			default: '',
 			placeholder: 'passport',
 			description:
-				'Leave empty to output the result alone. Enter a field name to keep the input item\'s fields and add the result under that name.',
+				"Leave empty to output the result alone. Enter a field name to keep the input item's fields and add the result under that name.",
 		},
 		{
 			displayName: 'Retry Delay (Ms)',
@@ -71,7 +73,8 @@ export const optionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 1000,
-			description: 'First wait before a retry; it doubles each time (with jitter). A Retry-After from Huawei wins.',
+			description:
+				'First wait before a retry; it doubles each time (with jitter). A Retry-After from Huawei wins.',
 		},
 		{
 			displayName: 'Timeout (Ms)',

@@ -5,12 +5,14 @@
  */
 import type { INodeOutputConfiguration } from 'n8n-workflow';
 
-export const configuredOutputs = (parameters: { confidenceMode?: string }): INodeOutputConfiguration[] =>
+export const configuredOutputs = (parameters: {
+	confidenceMode?: string;
+}): INodeOutputConfiguration[] =>
 	parameters.confidenceMode === 'route'
 		? [
 				{ type: 'main', displayName: 'Passed' },
 				{ type: 'main', displayName: 'Review' },
-			]
+		  ]
 		: [{ type: 'main' }];
 
 export const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{(${configuredOutputs.toString()})($parameter)}}`;

@@ -53,7 +53,8 @@ export function findMrzLines(textLines: readonly string[]): string[] | undefined
 	if (candidates.length === 0) return undefined;
 	// Passports (TD3) have two lines, ID cards (TD1) three short ones: keep the last block.
 	const lastThree = candidates.slice(-3);
-	const td1 = lastThree.length === 3 && lastThree.every((line) => line.replace(/\s/g, '').length <= 32);
+	const td1 =
+		lastThree.length === 3 && lastThree.every((line) => line.replace(/\s/g, '').length <= 32);
 	return td1 ? lastThree : candidates.slice(-2);
 }
 
@@ -68,15 +69,27 @@ export function mrzLinesOf(result: IDataObject): string[] | undefined {
 /** general-text's lines: result.words_block_list[].words. */
 export function textLinesOf(body: IDataObject): string[] {
 	const result = body.result as IDataObject | undefined;
-	const blocks = Array.isArray(result?.words_block_list) ? (result?.words_block_list as IDataObject[]) : [];
-	return blocks.map((block) => (typeof block?.words === 'string' ? block.words : '')).filter((words) => words !== '');
+	const blocks = Array.isArray(result?.words_block_list)
+		? (result?.words_block_list as IDataObject[])
+		: [];
+	return blocks
+		.map((block) => (typeof block?.words === 'string' ? block.words : ''))
+		.filter((words) => words !== '');
 }
 
-export function mrzReport(lines: string[] | string, source: MrzSource, options: Pick<DocumentCheckOptions, 'correct' | 'strict' | 'today'>): {
+export function mrzReport(
+	lines: string[] | string,
+	source: MrzSource,
+	options: Pick<DocumentCheckOptions, 'correct' | 'strict' | 'today'>,
+): {
 	parsed: MrzResult;
 	report: MrzReport;
 } {
-	const parsed = parseMrz(lines, { correct: options.correct, strict: options.strict, today: options.today });
+	const parsed = parseMrz(lines, {
+		correct: options.correct,
+		strict: options.strict,
+		today: options.today,
+	});
 	const report: MrzReport = {
 		source,
 		valid: parsed.valid,
@@ -95,7 +108,8 @@ export function mrzReport(lines: string[] | string, source: MrzSource, options: 
 
 /** Printed-zone fields as Huawei returned them vs the MRZ. */
 export function crossCheckReport(parsed: MrzResult, result: IDataObject): CrossCheck {
-	const text = (name: string) => (typeof result[name] === 'string' ? (result[name] as string) : undefined);
+	const text = (name: string) =>
+		typeof result[name] === 'string' ? (result[name] as string) : undefined;
 	return crossCheck(parsed, {
 		passport_number: text('passport_number'),
 		surname: text('surname'),
@@ -108,7 +122,9 @@ export function crossCheckReport(parsed: MrzResult, result: IDataObject): CrossC
 	});
 }
 
-export function validityRules(options: Pick<DocumentCheckOptions, 'minValidityMonths' | 'minAgeYears'>): ValidityRules {
+export function validityRules(
+	options: Pick<DocumentCheckOptions, 'minValidityMonths' | 'minAgeYears'>,
+): ValidityRules {
 	const rules: ValidityRules = {};
 	if (options.minValidityMonths > 0) rules.minValidityMonths = options.minValidityMonths;
 	if (options.minAgeYears > 0) rules.minAgeYears = options.minAgeYears;
@@ -134,7 +150,9 @@ export function mrzOutcome(report: MrzReport, agreement?: CrossCheck): CheckOutc
 	const problems: string[] = [];
 	if (!report.valid) {
 		const failed = checkNames(report.checks);
-		const errors = (report.errors as Array<{ message?: string }>).map((error) => error.message).filter(Boolean);
+		const errors = (report.errors as Array<{ message?: string }>)
+			.map((error) => error.message)
+			.filter(Boolean);
 		problems.push(
 			failed.length > 0
 				? `MRZ check digits fail (${failed.join(', ')})`
@@ -142,7 +160,11 @@ export function mrzOutcome(report: MrzReport, agreement?: CrossCheck): CheckOutc
 		);
 	}
 	if (agreement && !agreement.consistent) {
-		problems.push(`MRZ disagrees with the printed zone (${agreement.mismatches.map((mismatch) => mismatch.field).join(', ')})`);
+		problems.push(
+			`MRZ disagrees with the printed zone (${agreement.mismatches
+				.map((mismatch) => mismatch.field)
+				.join(', ')})`,
+		);
 	}
 	return {
 		name: 'mrz',
@@ -164,16 +186,29 @@ const PROBLEM_WORDS: Record<string, string> = {
 };
 
 /** Which validity problems fail the verdict: expiry always, the rules when set, unreadable dates. */
-const BLOCKING = new Set(['expired', 'validity_too_short', 'under_min_age', 'birth_date_in_future', 'expiry_date_missing', 'expiry_date_invalid']);
+const BLOCKING = new Set([
+	'expired',
+	'validity_too_short',
+	'under_min_age',
+	'birth_date_in_future',
+	'expiry_date_missing',
+	'expiry_date_invalid',
+]);
 
-export function validityOutcome(validity: Validity, options: Pick<DocumentCheckOptions, 'minAgeYears'>): CheckOutcome {
+export function validityOutcome(
+	validity: Validity,
+	options: Pick<DocumentCheckOptions, 'minAgeYears'>,
+): CheckOutcome {
 	const blocking = validity.problems.filter(
-		(problem) => BLOCKING.has(problem) || (options.minAgeYears > 0 && problem.startsWith('birth_date')),
+		(problem) =>
+			BLOCKING.has(problem) || (options.minAgeYears > 0 && problem.startsWith('birth_date')),
 	);
 	return {
 		name: 'validity',
 		passed: blocking.length === 0,
-		reason: `Needs review: ${blocking.map((problem) => PROBLEM_WORDS[problem] ?? problem).join('; ')}.`,
+		reason: `Needs review: ${blocking
+			.map((problem) => PROBLEM_WORDS[problem] ?? problem)
+			.join('; ')}.`,
 		details: { passed: blocking.length === 0, problems: blocking },
 	};
 }

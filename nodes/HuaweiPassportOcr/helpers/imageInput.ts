@@ -19,10 +19,7 @@ export type ImagePayload =
  * user should look at, `message` says what to do. No API call is made for such an item.
  */
 export class InputProblem extends Error {
-	constructor(
-		message: string,
-		readonly field: string,
-	) {
+	constructor(message: string, readonly field: string) {
 		super(message);
 		this.name = 'InputProblem';
 	}
@@ -60,9 +57,16 @@ function textFix(info: ImageInfo): string {
  * The local verdict on image bytes for an edition: undefined when Huawei should accept it,
  * otherwise the reason and the fix (without the item/field prefix).
  */
-export function checkImageBytes(info: ImageInfo, byteLength: number, edition: Edition): string | undefined {
+export function checkImageBytes(
+	info: ImageInfo,
+	byteLength: number,
+	edition: Edition,
+): string | undefined {
 	if (!info.supported) {
-		const fix = info.format === 'text' ? textFix(info) : (FORMAT_FIXES[info.format] ?? 'send a JPEG, PNG, BMP or TIFF image');
+		const fix =
+			info.format === 'text'
+				? textFix(info)
+				: FORMAT_FIXES[info.format] ?? 'send a JPEG, PNG, BMP or TIFF image';
 		const what = info.label.charAt(0).toUpperCase() + info.label.slice(1);
 		return `${what}: ${fix}. Huawei's passport OCR reads JPEG, PNG, BMP and TIFF only.`;
 	}
@@ -71,7 +75,9 @@ export function checkImageBytes(info: ImageInfo, byteLength: number, edition: Ed
 	}
 	const encoded = base64Length(byteLength);
 	if (encoded > IMAGE_LIMITS.maxBase64Bytes) {
-		return `The ${info.label} is ${megabytes(encoded)} MB as base64; Huawei accepts at most ${megabytes(
+		return `The ${info.label} is ${megabytes(
+			encoded,
+		)} MB as base64; Huawei accepts at most ${megabytes(
 			IMAGE_LIMITS.maxBase64Bytes,
 		)} MB: compress it (lower JPEG quality) or resize it.`;
 	}
@@ -84,7 +90,9 @@ export function checkImageBytes(info: ImageInfo, byteLength: number, edition: Ed
 		}
 		const maxSide = IMAGE_LIMITS.maxSide[edition];
 		if (largest > maxSide) {
-			return `The ${info.label} is ${size}: the ${editionName(edition)} edition accepts at most ${maxSide} px per side — resize it (e.g. Edit Image node).`;
+			return `The ${info.label} is ${size}: the ${editionName(
+				edition,
+			)} edition accepts at most ${maxSide} px per side — resize it (e.g. Edit Image node).`;
 		}
 	}
 	return undefined;
@@ -107,14 +115,20 @@ const DATA_URL_PREFIX = /^data:[^,]*?;base64,/i;
 export function decodeBase64Text(text: string): { bytes: Buffer } | { problem: string } {
 	let body = text.trim();
 	if (/^data:/i.test(body)) {
-		if (!DATA_URL_PREFIX.test(body)) return { problem: 'The data: URL is not base64-encoded (it needs ";base64," before the data).' };
+		if (!DATA_URL_PREFIX.test(body))
+			return {
+				problem: 'The data: URL is not base64-encoded (it needs ";base64," before the data).',
+			};
 		body = body.replace(DATA_URL_PREFIX, '');
 	}
 	body = body.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
 	if (body === '') return { problem: 'The base64 text is empty.' };
-	if (/^https?:\/\//i.test(body)) return { problem: 'This is a URL, not base64: choose Image Source "Image URL".' };
+	if (/^https?:\/\//i.test(body))
+		return { problem: 'This is a URL, not base64: choose Image Source "Image URL".' };
 	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.replace(/=+$/, '').length % 4 === 1) {
-		return { problem: 'The text is not valid base64 (only A–Z, a–z, 0–9, +, / and = padding may appear).' };
+		return {
+			problem: 'The text is not valid base64 (only A–Z, a–z, 0–9, +, / and = padding may appear).',
+		};
 	}
 	return { bytes: Buffer.from(body, 'base64') };
 }
@@ -123,7 +137,8 @@ export function decodeBase64Text(text: string): { bytes: Buffer } | { problem: s
 export function checkImageUrl(url: string): string | undefined {
 	const trimmed = url.trim();
 	if (trimmed === '') return 'The image URL is empty.';
-	if (/^data:/i.test(trimmed)) return 'This is a data: URL, not a web address: choose Image Source "Base64 Text".';
+	if (/^data:/i.test(trimmed))
+		return 'This is a data: URL, not a web address: choose Image Source "Base64 Text".';
 	let parsed: URL;
 	try {
 		parsed = new URL(trimmed);
@@ -145,7 +160,8 @@ export function binaryFieldHint(value: unknown): string | undefined {
 		return 'This field takes the NAME of the binary property (e.g. "data"), but it received an object: write just the name, without {{ }}.';
 	}
 	const name = value.trim();
-	if (name === '') return 'Enter the name of the binary property that holds the image (usually "data").';
+	if (name === '')
+		return 'Enter the name of the binary property that holds the image (usually "data").';
 	if (/^data:/i.test(name) || (name.length > 64 && /^[A-Za-z0-9+/=\s_-]+$/.test(name))) {
 		return 'This field takes the NAME of the binary property (e.g. "data"), not the file itself — it seems to hold base64: choose Image Source "Base64 Text" and put it there.';
 	}
@@ -161,9 +177,13 @@ export function missingBinaryMessage(name: unknown, item: INodeExecutionData): s
 	if (hint) return hint;
 	const available = Object.keys(item.binary ?? {});
 	if (available.length === 0) {
-		return `The item has no binary data, so there is no "${String(name)}" to read: add a node that loads the file before this one (e.g. Read Files from Disk, or HTTP Request with Response Format "File"), or use Image Source "Image URL" or "Base64 Text".`;
+		return `The item has no binary data, so there is no "${String(
+			name,
+		)}" to read: add a node that loads the file before this one (e.g. Read Files from Disk, or HTTP Request with Response Format "File"), or use Image Source "Image URL" or "Base64 Text".`;
 	}
-	return `The item has no binary property "${String(name)}"; it has ${available.map((key) => `"${key}"`).join(', ')}: enter one of those.`;
+	return `The item has no binary property "${String(name)}"; it has ${available
+		.map((key) => `"${key}"`)
+		.join(', ')}: enter one of those.`;
 }
 
 export interface ImageInputParameters {
@@ -175,11 +195,17 @@ export interface ImageInputParameters {
 }
 
 /** A payload from bytes, or the problem with them. */
-export function imagePayloadFromBytes(bytes: Uint8Array, edition: Edition, field: string): ImagePayload {
+export function imagePayloadFromBytes(
+	bytes: Uint8Array,
+	edition: Edition,
+	field: string,
+): ImagePayload {
 	const info = sniffImage(bytes);
 	const problem = checkImageBytes(info, bytes.length, edition);
 	if (problem) throw new InputProblem(problem, field);
-	const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const buffer = Buffer.isBuffer(bytes)
+		? bytes
+		: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	return { kind: 'image', base64: buffer.toString('base64'), info, byteLength: bytes.length };
 }
 
@@ -207,7 +233,10 @@ export async function loadImage(
 	}
 	const name = parameters.binaryPropertyName;
 	if (typeof name !== 'string' || binaryFieldHint(name) || !item.binary?.[name.trim()]) {
-		throw new InputProblem(missingBinaryMessage(typeof name === 'string' ? name.trim() : name, item), field);
+		throw new InputProblem(
+			missingBinaryMessage(typeof name === 'string' ? name.trim() : name, item),
+			field,
+		);
 	}
 	this.helpers.assertBinaryData(itemIndex, name.trim());
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, name.trim());

@@ -16,7 +16,11 @@ export interface OutputOptions {
 	keepInputBinary: boolean;
 }
 
-export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = { includeRawResponse: false, resultProperty: '', keepInputBinary: true };
+export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = {
+	includeRawResponse: false,
+	resultProperty: '',
+	keepInputBinary: true,
+};
 
 function isRecord(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -28,12 +32,16 @@ export function resultOf(body: unknown): IDataObject | undefined {
 }
 
 /** The predictable result: key fields (trimmed; given_name may carry trailing spaces), MRZ lines, confidence, extra_info. */
-export function shapeResult(body: unknown, options: Pick<OutputOptions, 'includeRawResponse'>): IDataObject {
+export function shapeResult(
+	body: unknown,
+	options: Pick<OutputOptions, 'includeRawResponse'>,
+): IDataObject {
 	const result = resultOf(body) ?? {};
 	const shaped: IDataObject = {};
 	for (const field of KEY_FIELDS) {
 		const value = result[field];
-		shaped[field] = typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+		shaped[field] =
+			typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 	}
 	// MRZ lines verbatim: stray spaces inside are the MRZ engine's business, not ours.
 	for (const field of MRZ_LINE_FIELDS) {
@@ -71,7 +79,11 @@ export function buildErrorItem(
 	options: Pick<OutputOptions, 'keepInputBinary'>,
 	itemIndex: number,
 ): INodeExecutionData {
-	const item: INodeExecutionData = { json: { error: error.message }, error, pairedItem: { item: itemIndex } };
+	const item: INodeExecutionData = {
+		json: { error: error.message },
+		error,
+		pairedItem: { item: itemIndex },
+	};
 	if (options.keepInputBinary && input.binary) item.binary = input.binary;
 	return item;
 }

@@ -55,12 +55,15 @@ interface Entry {
 	tokenProblem?: boolean;
 }
 
-const region = (context: ErrorContext) => (context.region ? `region ${context.region}` : 'the credential\'s region');
+const region = (context: ErrorContext) =>
+	context.region ? `region ${context.region}` : "the credential's region";
 
 const TOKEN_ACTION = () =>
-	'The node asked for a new token once and the call still failed: check that the credential\'s region matches the project, and that the IAM user can still log in.';
+	"The node asked for a new token once and the call still failed: check that the credential's region matches the project, and that the IAM user can still log in.";
 const PERMISSION_ACTION = (context: ErrorContext) =>
-	`Give the IAM user the OCR permission (e.g. the "OCR FullAccess" policy) for the project in ${region(context)}, or use an account that has it.`;
+	`Give the IAM user the OCR permission (e.g. the "OCR FullAccess" policy) for the project in ${region(
+		context,
+	)}, or use an account that has it.`;
 const URL_ACTION = () =>
 	'Huawei could not fetch the image URL: use a public http(s) URL or an OBS object Huawei can read, or send the image itself (Image Source: Binary File or Base64 Text).';
 
@@ -68,7 +71,8 @@ const URL_ACTION = () =>
 const TABLE: Record<string, Entry> = {
 	'AIS.0101': {
 		message: 'Huawei rejected a request parameter',
-		action: () => 'Send exactly one of image or URL, and a recognition mode the region supports (the G42 edition takes no mode).',
+		action: () =>
+			'Send exactly one of image or URL, and a recognition mode the region supports (the G42 edition takes no mode).',
 	},
 	'AIS.0102': {
 		message: 'Huawei says the image format is not supported',
@@ -77,38 +81,62 @@ const TABLE: Record<string, Entry> = {
 	'AIS.0103': {
 		message: 'The image size is out of range',
 		action: (context) =>
-			`Each side must be 15–${context.edition === 'g42' ? '4096' : '8192'} pixels and the base64 at most 10 MB: resize or re-scan the page.`,
+			`Each side must be 15–${
+				context.edition === 'g42' ? '4096' : '8192'
+			} pixels and the base64 at most 10 MB: resize or re-scan the page.`,
 	},
 	'AIS.0104': {
 		message: 'Huawei found no readable passport in the image',
-		action: () => 'It is not a passport data page or it is too blurry, dark or cropped: send a sharp, flat, well-lit photo of the whole data page.',
+		action: () =>
+			'It is not a passport data page or it is too blurry, dark or cropped: send a sharp, flat, well-lit photo of the whole data page.',
 	},
 	'AIS.0105': {
 		message: 'Huawei could not recognise the passport',
-		action: () => 'Try a sharper image of the whole data page; if it keeps failing, try the other recognition mode.',
+		action: () =>
+			'Try a sharper image of the whole data page; if it keeps failing, try the other recognition mode.',
 	},
 	'ModelArts.4204': {
 		message: 'The passport OCR API is not enabled in this region',
 		action: (context) =>
-			`Open the OCR console of ${region(context)}, find "Passport" and click Enable (subscribe); it must be the same region as the credential.`,
+			`Open the OCR console of ${region(
+				context,
+			)}, find "Passport" and click Enable (subscribe); it must be the same region as the credential.`,
 	},
-	'ModelArts.4203': { message: 'The account has no permission for this OCR API', action: PERMISSION_ACTION },
+	'ModelArts.4203': {
+		message: 'The account has no permission for this OCR API',
+		action: PERMISSION_ACTION,
+	},
 	'ModelArts.0212': {
 		message: 'The token is not scoped to a project',
-		action: () => 'The credential must request a project-scoped token: set the region (or project) in the credential.',
+		action: () =>
+			'The credential must request a project-scoped token: set the region (or project) in the credential.',
 		tokenProblem: true,
 	},
-	'ModelArts.4101': { message: 'The request carried no token', action: TOKEN_ACTION, tokenProblem: true },
-	'ModelArts.4102': { message: 'Huawei could not parse the token', action: TOKEN_ACTION, tokenProblem: true },
-	'ModelArts.4103': { message: 'The token is invalid or expired', action: TOKEN_ACTION, tokenProblem: true },
+	'ModelArts.4101': {
+		message: 'The request carried no token',
+		action: TOKEN_ACTION,
+		tokenProblem: true,
+	},
+	'ModelArts.4102': {
+		message: 'Huawei could not parse the token',
+		action: TOKEN_ACTION,
+		tokenProblem: true,
+	},
+	'ModelArts.4103': {
+		message: 'The token is invalid or expired',
+		action: TOKEN_ACTION,
+		tokenProblem: true,
+	},
 	'ModelArts.0203': { message: 'The token is invalid', action: TOKEN_ACTION, tokenProblem: true },
 	'ModelArts.4104': {
 		message: 'The request is too large',
-		action: () => 'Keep the image under 10 MB of base64 (about 7.5 MB of file): compress or resize it.',
+		action: () =>
+			'Keep the image under 10 MB of base64 (about 7.5 MB of file): compress or resize it.',
 	},
 	'ModelArts.4105': {
 		message: 'Huawei could not parse the request body',
-		action: () => 'This is a bug in the node or a proxy in between: please report it with the request id.',
+		action: () =>
+			'This is a bug in the node or a proxy in between: please report it with the request id.',
 	},
 	'ModelArts.4401': {
 		message: 'Too many concurrent requests',
@@ -117,12 +145,14 @@ const TABLE: Record<string, Entry> = {
 	},
 	'ModelArts.4402': {
 		message: 'The OCR backend timed out',
-		action: () => 'A temporary problem at Huawei: the node retried; try again later or raise Max Retries.',
+		action: () =>
+			'A temporary problem at Huawei: the node retried; try again later or raise Max Retries.',
 		retry: 'unavailable',
 	},
 	'ModelArts.4403': {
 		message: 'The OCR backend is unavailable',
-		action: () => 'A temporary problem at Huawei: the node retried; try again later or raise Max Retries.',
+		action: () =>
+			'A temporary problem at Huawei: the node retried; try again later or raise Max Retries.',
 		retry: 'unavailable',
 	},
 	'ModelArts.4601': { message: 'The image URL is not allowed', action: URL_ACTION },
@@ -135,13 +165,16 @@ const TABLE: Record<string, Entry> = {
 	'APIGW.0101': {
 		message: 'The API was not found',
 		action: (context) =>
-			`Wrong region or project: check that the credential's region (${context.region ?? 'unset'}), OCR endpoint${
+			`Wrong region or project: check that the credential's region (${
+				context.region ?? 'unset'
+			}), OCR endpoint${
 				context.endpoint ? ` (${context.endpoint})` : ''
 			} and project id belong together and that this region offers passport OCR.`,
 	},
 	'APIGW.0201': {
 		message: 'The API gateway rejected or could not forward the request',
-		action: () => 'If the image is over 12 MB, make it smaller; otherwise the backend was busy: the node retried, try again later.',
+		action: () =>
+			'If the image is over 12 MB, make it smaller; otherwise the backend was busy: the node retried, try again later.',
 	},
 	'APIGW.0301': {
 		message: 'Huawei could not authenticate the request',
@@ -151,37 +184,63 @@ const TABLE: Record<string, Entry> = {
 	},
 	'APIGW.0307': {
 		message: 'The token must be renewed (expired, or from another region)',
-		action: () => 'The token was refreshed once and still refused: make sure the credential\'s IAM endpoint and OCR endpoint are the same region.',
+		action: () =>
+			"The token was refreshed once and still refused: make sure the credential's IAM endpoint and OCR endpoint are the same region.",
 		tokenProblem: true,
 	},
 	'APIGW.0308': {
 		message: 'Huawei throttled the requests',
-		action: () => 'The node retried with back-off and lowered its concurrency; lower Concurrency or raise Max Retries.',
+		action: () =>
+			'The node retried with back-off and lowered its concurrency; lower Concurrency or raise Max Retries.',
 		retry: 'throttled',
 	},
 	'APIGW.0302': { message: 'The user is not authorised for this API', action: PERMISSION_ACTION },
 	'APIGW.0306': { message: 'Access to this API is denied', action: PERMISSION_ACTION },
 	'APIGW.0310': {
 		message: 'The project is unavailable',
-		action: (context) => `Check that the project in ${region(context)} exists, is not frozen and the account is in good standing.`,
+		action: (context) =>
+			`Check that the project in ${region(
+				context,
+			)} exists, is not frozen and the account is in good standing.`,
 	},
 };
 
 /** IAM answers by HTTP status (its body carries no Huawei code). */
 const IAM_BY_STATUS: Record<number, Entry> = {
-	400: { message: 'IAM rejected the token request', action: () => 'Check the account (domain) name, the user name and the project or region in the credential.' },
+	400: {
+		message: 'IAM rejected the token request',
+		action: () =>
+			'Check the account (domain) name, the user name and the project or region in the credential.',
+	},
 	401: {
 		message: 'IAM refused the login',
 		action: () =>
 			'Check the IAM user name, its password and the account (domain) name. Users with login MFA cannot be used unattended; HUAWEI ID accounts need an IAM user.',
 	},
-	403: { message: 'IAM forbids this user to get a token', action: () => 'Check that the IAM user is enabled and allowed programmatic access.' },
-	404: { message: 'IAM did not find the account or project', action: () => 'Check the account name and the project / region in the credential.' },
-	500: { message: 'IAM failed', action: () => 'A temporary problem at Huawei IAM: try again later.' },
-	503: { message: 'IAM is unavailable', action: () => 'A temporary problem at Huawei IAM: try again later.' },
+	403: {
+		message: 'IAM forbids this user to get a token',
+		action: () => 'Check that the IAM user is enabled and allowed programmatic access.',
+	},
+	404: {
+		message: 'IAM did not find the account or project',
+		action: () => 'Check the account name and the project / region in the credential.',
+	},
+	500: {
+		message: 'IAM failed',
+		action: () => 'A temporary problem at Huawei IAM: try again later.',
+	},
+	503: {
+		message: 'IAM is unavailable',
+		action: () => 'A temporary problem at Huawei IAM: try again later.',
+	},
 };
 
-const RETRYABLE_STATUS: Record<number, RetryClass> = { 429: 'throttled', 502: 'unavailable', 503: 'unavailable', 504: 'unavailable' };
+const RETRYABLE_STATUS: Record<number, RetryClass> = {
+	429: 'throttled',
+	502: 'unavailable',
+	503: 'unavailable',
+	504: 'unavailable',
+};
 const NETWORK_WORDS: Record<string, string> = {
 	ECONNREFUSED: 'connection refused',
 	ECONNRESET: 'connection reset',
@@ -210,7 +269,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+	return typeof value === 'string' && value !== ''
+		? value
+		: typeof value === 'number'
+		? String(value)
+		: undefined;
 }
 
 /** IAM tokens start with MII and run to kilobytes: never echo one, even if a message quotes it. */
@@ -236,7 +299,11 @@ function header(headers: Record<string, unknown> | undefined, name: string): unk
 }
 
 /** Reads any of Huawei's error shapes (the body may arrive as text). */
-export function parseFailure(status: number | undefined, body: unknown, headers?: Record<string, unknown>): HuaweiFailure {
+export function parseFailure(
+	status: number | undefined,
+	body: unknown,
+	headers?: Record<string, unknown>,
+): HuaweiFailure {
 	let data = body;
 	if (typeof data === 'string') {
 		try {
@@ -254,11 +321,14 @@ export function parseFailure(status: number | undefined, body: unknown, headers?
 		if (isRecord(data.error)) {
 			failure.iam = failure.code === undefined;
 			failure.huaweiMessage ??= redact(text(data.error.message));
-			failure.code ??= normaliseCode(text(data.error.code)?.includes('.') ? text(data.error.code) : undefined);
+			failure.code ??= normaliseCode(
+				text(data.error.code)?.includes('.') ? text(data.error.code) : undefined,
+			);
 		}
 	} else {
 		failure.requestId = requestId;
-		if (typeof data === 'string' && data.trim() !== '') failure.huaweiMessage = redact(data.trim().slice(0, 300));
+		if (typeof data === 'string' && data.trim() !== '')
+			failure.huaweiMessage = redact(data.trim().slice(0, 300));
 	}
 	failure.retryAfterSeconds = parseRetryAfter(header(headers, 'retry-after'));
 	return failure;
@@ -289,16 +359,25 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 	const retry = retryClass(failure);
 	if (failure.malformed) {
 		return {
-			message: 'Huawei\'s answer could not be read (cut off or not JSON)',
+			message: "Huawei's answer could not be read (cut off or not JSON)",
 			action: 'The node retried; if it persists, check proxies between n8n and Huawei Cloud.',
 			retry,
 			tokenProblem: false,
 		};
 	}
 	if (entry) {
-		return { message: entry.message, action: entry.action(context), retry, tokenProblem: isTokenProblem(failure) };
+		return {
+			message: entry.message,
+			action: entry.action(context),
+			retry,
+			tokenProblem: isTokenProblem(failure),
+		};
 	}
-	if (failure.status === undefined && failure.networkCode && TIMEOUT_CODES.has(failure.networkCode)) {
+	if (
+		failure.status === undefined &&
+		failure.networkCode &&
+		TIMEOUT_CODES.has(failure.networkCode)
+	) {
 		const limit = context.timeoutMs !== undefined ? ` within ${context.timeoutMs} ms` : '';
 		return {
 			message: `Huawei Cloud gave no answer${limit}: the call timed out (Timeout option)`,
@@ -310,7 +389,9 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 	}
 	if (failure.status === undefined) {
 		// n8n replaces any message that contains a code like ECONNREFUSED with a generic sentence: use words.
-		const what = failure.networkCode ? (NETWORK_WORDS[failure.networkCode] ?? 'network error') : 'network error';
+		const what = failure.networkCode
+			? NETWORK_WORDS[failure.networkCode] ?? 'network error'
+			: 'network error';
 		return {
 			message: 'Could not reach Huawei Cloud',
 			action: `The connection failed (${what}). Check the network and the OCR endpoint${
@@ -322,13 +403,25 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 	}
 	const byClass: Array<[(status: number) => boolean, string, string]> = [
 		[(s) => s === 429, 'Huawei throttled the requests', 'Lower Concurrency or raise Max Retries.'],
-		[(s) => s === 401, 'Huawei refused the credential', 'Check the credential (user, password, account, region or AK/SK).'],
+		[
+			(s) => s === 401,
+			'Huawei refused the credential',
+			'Check the credential (user, password, account, region or AK/SK).',
+		],
 		[(s) => s === 403, 'Huawei forbids this request', PERMISSION_ACTION(context)],
 		[(s) => s === 404, 'The API was not found', TABLE['APIGW.0101'].action(context)],
-		[(s) => s >= 500, 'Huawei Cloud had a server error', 'Try again later; the node retries 502/503/504 by itself.'],
+		[
+			(s) => s >= 500,
+			'Huawei Cloud had a server error',
+			'Try again later; the node retries 502/503/504 by itself.',
+		],
 		[() => true, 'Huawei rejected the request', 'Check the image and the parameters.'],
 	];
-	const [, message, action] = byClass.find(([test]) => test(failure.status as number)) as [unknown, string, string];
+	const [, message, action] = byClass.find(([test]) => test(failure.status as number)) as [
+		unknown,
+		string,
+		string,
+	];
 	return { message, action, retry, tokenProblem: isTokenProblem(failure) };
 }
 
@@ -336,8 +429,13 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 export const KNOWN_CODES = Object.keys(TABLE);
 
 /** The line shown as the error message: what happened, with Huawei's code and status. */
-export function describeFailure(failure: HuaweiFailure, advice: ErrorAdvice): { message: string; description: string } {
-	const tag = [failure.code, failure.status !== undefined ? `HTTP ${failure.status}` : undefined].filter(Boolean).join(', ');
+export function describeFailure(
+	failure: HuaweiFailure,
+	advice: ErrorAdvice,
+): { message: string; description: string } {
+	const tag = [failure.code, failure.status !== undefined ? `HTTP ${failure.status}` : undefined]
+		.filter(Boolean)
+		.join(', ');
 	const huawei = failure.huaweiMessage ? ` Huawei said: "${failure.huaweiMessage}".` : '';
 	const request = failure.requestId ? ` Request id: ${failure.requestId}.` : '';
 	return {
@@ -347,7 +445,12 @@ export function describeFailure(failure: HuaweiFailure, advice: ErrorAdvice): { 
 }
 
 /** The NodeApiError the node throws: our message and advice, Huawei's code and request id in the details. */
-export function toNodeApiError(node: INode, failure: HuaweiFailure, context: ErrorContext, itemIndex?: number): NodeApiError {
+export function toNodeApiError(
+	node: INode,
+	failure: HuaweiFailure,
+	context: ErrorContext,
+	itemIndex?: number,
+): NodeApiError {
 	const advice = adviseOnFailure(failure, context);
 	const { message, description } = describeFailure(failure, advice);
 	const details: JsonObject = {

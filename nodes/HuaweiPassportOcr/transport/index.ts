@@ -14,7 +14,12 @@
  *   refresh is tried in this run: the items fail with Huawei's error, without a token exchange each.
  */
 import { sleep } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { adviseOnFailure, parseFailure, retryClass } from './errors';
 import type { ErrorContext, HuaweiFailure } from './errors';
@@ -73,8 +78,15 @@ interface RawResponse {
 }
 
 /** Exponential back-off with equal jitter; Retry-After wins when Huawei sends one. */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, retryAfterSeconds?: number, random = Math.random()): number {
-	if (retryAfterSeconds !== undefined) return Math.min(maxMs, Math.round(retryAfterSeconds * 1000 + random * baseMs));
+export function backoffDelay(
+	attempt: number,
+	baseMs: number,
+	maxMs: number,
+	retryAfterSeconds?: number,
+	random = Math.random(),
+): number {
+	if (retryAfterSeconds !== undefined)
+		return Math.min(maxMs, Math.round(retryAfterSeconds * 1000 + random * baseMs));
 	const step = Math.min(maxMs, baseMs * 2 ** attempt);
 	return Math.round(step / 2 + (random * step) / 2);
 }
@@ -142,7 +154,9 @@ export class OcrTransport {
 				this.settings.onThrottle?.();
 			}
 			if (retry === 'no' || attempt >= this.settings.maxRetries) throw error;
-			await sleep(backoffDelay(attempt, this.settings.retryDelayMs, maxDelay, failure.retryAfterSeconds));
+			await sleep(
+				backoffDelay(attempt, this.settings.retryDelayMs, maxDelay, failure.retryAfterSeconds),
+			);
 		}
 	}
 
@@ -226,7 +240,11 @@ export class OcrTransport {
 				this.settings.credentialType,
 				options,
 			)) as IN8nHttpFullResponse;
-			return { status: response.statusCode, body: response.body, headers: asRecord(response.headers) };
+			return {
+				status: response.statusCode,
+				body: response.body,
+				headers: asRecord(response.headers),
+			};
 		} catch (error) {
 			const outcome = this.classify(error, letN8nRefresh);
 			if (outcome instanceof HuaweiCallError) throw outcome;
@@ -237,7 +255,8 @@ export class OcrTransport {
 	/** Turns what n8n threw into an answer (refresh path), a network failure, or a credential failure. */
 	private classify(error: unknown, letN8nRefresh: boolean): RawResponse | HuaweiCallError {
 		const thrown = asRecord(error);
-		const httpCode = thrown.httpCode === undefined || thrown.httpCode === null ? '' : String(thrown.httpCode);
+		const httpCode =
+			thrown.httpCode === undefined || thrown.httpCode === null ? '' : String(thrown.httpCode);
 		if (letN8nRefresh && /^\d{3}$/.test(httpCode)) {
 			const data = asRecord(thrown.context).data;
 			return { status: Number(httpCode), body: data ?? thrown.description ?? '', headers: {} };
@@ -248,7 +267,10 @@ export class OcrTransport {
 		}
 		// Neither an answer nor a network error: the credential could not produce a token or a
 		// signature (its message already says why). Every later request would fail the same way.
-		const message = typeof thrown.message === 'string' && thrown.message ? thrown.message : 'The credential could not be used';
+		const message =
+			typeof thrown.message === 'string' && thrown.message
+				? thrown.message
+				: 'The credential could not be used';
 		const description = typeof thrown.description === 'string' ? thrown.description : undefined;
 		this.fatal = new HuaweiCallError({ iam: true }, true, message, description);
 		return this.fatal;

@@ -12,13 +12,22 @@ const description = new HuaweiPassportOcr().description;
 function allProperties(properties: INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => [
 		property,
-		...allProperties(((property.options ?? []) as INodeProperties[]).filter((option) => 'displayName' in option && 'type' in option)),
+		...allProperties(
+			((property.options ?? []) as INodeProperties[]).filter(
+				(option) => 'displayName' in option && 'type' in option,
+			),
+		),
 	]);
 }
 
 describe('node description', () => {
 	it('is the node the package registers', () => {
-		expect(description).toMatchObject({ name: 'huaweiPassportOcr', displayName: 'Huawei Passport OCR', usableAsTool: true, version: 1 });
+		expect(description).toMatchObject({
+			name: 'huaweiPassportOcr',
+			displayName: 'Huawei Passport OCR',
+			usableAsTool: true,
+			version: 1,
+		});
 		const pkg = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
 		expect(pkg.n8n.nodes).toContain('dist/nodes/HuaweiPassportOcr/HuaweiPassportOcr.node.js');
 		const codex = JSON.parse(readFileSync(join(NODE_DIR, 'HuaweiPassportOcr.node.json'), 'utf8'));
@@ -40,10 +49,21 @@ describe('node description', () => {
 	it('resolves every default the way n8n does, for both operations', () => {
 		for (const operation of ['recognize', 'parseMrz']) {
 			const node = { parameters: { operation } } as unknown as INode;
-			const parameters = NodeHelpers.getNodeParameters(description.properties, { operation }, true, false, node, description);
+			const parameters = NodeHelpers.getNodeParameters(
+				description.properties,
+				{ operation },
+				true,
+				false,
+				node,
+				description,
+			);
 			expect(parameters).toMatchObject({ operation, confidenceMode: 'flag' });
 			if (operation === 'recognize') {
-				expect(parameters).toMatchObject({ authentication: 'huaweiCloudApi', imageSource: 'binaryData', binaryPropertyName: 'data' });
+				expect(parameters).toMatchObject({
+					authentication: 'huaweiCloudApi',
+					imageSource: 'binaryData',
+					binaryPropertyName: 'data',
+				});
 			} else {
 				expect(parameters).not.toHaveProperty('imageSource');
 			}

@@ -11,13 +11,24 @@ import {
 import { DOCUMENTS } from '../../../fixtures';
 
 const ICAO = DOCUMENTS['icao-specimen'].mrz;
-const TD1 = ['I<UTOD231458907<<<<<<<<<<<<<<<', '7408122F1204159UTO<<<<<<<<<<<6', 'ERIKSSON<<ANNA<MARIA<<<<<<<<<<'];
+const TD1 = [
+	'I<UTOD231458907<<<<<<<<<<<<<<<',
+	'7408122F1204159UTO<<<<<<<<<<<6',
+	'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
+];
 const today = new Date('2026-11-25T12:00:00Z');
 const options = { correct: false, strict: false, today, minValidityMonths: 0, minAgeYears: 0 };
 
 describe('finding the MRZ in OCR text', () => {
 	it('takes the last two MRZ-like lines of a passport page, tolerating spaces and «', () => {
-		const page = ['PASSPORT', 'UTOPIA', 'SURNAME', 'ERIKSSON', 'P<UTO ERIKSSON<<ANNA<MARIA«<<<<<<<<<<<<<<<<<<', ICAO[1]];
+		const page = [
+			'PASSPORT',
+			'UTOPIA',
+			'SURNAME',
+			'ERIKSSON',
+			'P<UTO ERIKSSON<<ANNA<MARIA«<<<<<<<<<<<<<<<<<<',
+			ICAO[1],
+		];
 		expect(findMrzLines(page)).toEqual([page[4], page[5]]);
 	});
 
@@ -28,7 +39,11 @@ describe('finding the MRZ in OCR text', () => {
 	});
 
 	it('reads general-text blocks and the G42 result fields', () => {
-		expect(textLinesOf({ result: { words_block_list: [{ words: 'A' }, { words: '' }, {}, { words: 'B' }] } })).toEqual(['A', 'B']);
+		expect(
+			textLinesOf({
+				result: { words_block_list: [{ words: 'A' }, { words: '' }, {}, { words: 'B' }] },
+			}),
+		).toEqual(['A', 'B']);
 		expect(textLinesOf({})).toEqual([]);
 		expect(mrzLinesOf({ machine_code: ICAO[0], machine_code2: ICAO[1] })).toEqual(ICAO);
 		expect(mrzLinesOf({ machine_code: '' })).toBeUndefined();
@@ -52,15 +67,29 @@ describe('MRZ and validity outcomes', () => {
 
 		const mismatch = mrzReport(DOCUMENTS.mismatch.mrz, 'passport', options);
 		const agreement = crossCheckReport(mismatch.parsed, DOCUMENTS.mismatch.fields);
-		expect(mrzOutcome(mismatch.report, agreement).reason).toMatch(/disagrees with the printed zone \(passport_number\)/);
+		expect(mrzOutcome(mismatch.report, agreement).reason).toMatch(
+			/disagrees with the printed zone \(passport_number\)/,
+		);
 	});
 
 	it('expired, too short, under age: each fails with its reason; unread birth date only matters for an age rule', () => {
-		const expired = validityReport({ dateOfBirth: '1974-08-12', dateOfExpiry: '2012-04-15' }, options);
-		expect(validityOutcome(expired, options)).toMatchObject({ passed: false, reason: 'Needs review: the passport has expired.' });
-		const soon = validityReport({ dateOfBirth: '1974-08-12', dateOfExpiry: '2027-02-01' }, { ...options, minValidityMonths: 6 });
+		const expired = validityReport(
+			{ dateOfBirth: '1974-08-12', dateOfExpiry: '2012-04-15' },
+			options,
+		);
+		expect(validityOutcome(expired, options)).toMatchObject({
+			passed: false,
+			reason: 'Needs review: the passport has expired.',
+		});
+		const soon = validityReport(
+			{ dateOfBirth: '1974-08-12', dateOfExpiry: '2027-02-01' },
+			{ ...options, minValidityMonths: 6 },
+		);
 		expect(validityOutcome(soon, options).reason).toMatch(/minimum remaining validity/);
-		const young = validityReport({ dateOfBirth: '2015-01-01', dateOfExpiry: '2030-01-01' }, { ...options, minAgeYears: 18 });
+		const young = validityReport(
+			{ dateOfBirth: '2015-01-01', dateOfExpiry: '2030-01-01' },
+			{ ...options, minAgeYears: 18 },
+		);
 		expect(young.ageYears).toBe(11);
 		expect(validityOutcome(young, { minAgeYears: 18 }).reason).toMatch(/under the minimum age/);
 		const noBirth = validityReport({ dateOfExpiry: '2030-01-01' }, options);

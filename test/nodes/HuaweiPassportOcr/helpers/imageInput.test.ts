@@ -10,43 +10,61 @@ import {
 	InputProblem,
 	missingBinaryMessage,
 } from '../../../../nodes/HuaweiPassportOcr/helpers/imageInput';
-import { badFileName, committedImagePath, ensureGeneratedFixture, makePassportImage } from '../../../fixtures';
+import {
+	badFileName,
+	committedImagePath,
+	ensureGeneratedFixture,
+	makePassportImage,
+} from '../../../fixtures';
 import type { BadFileKind } from '../../../fixtures';
 
 /** Committed files (fast); the one too big to commit is generated once per checkout. */
 const badFile = (kind: BadFileKind): Buffer =>
-	readFileSync(kind === 'huge' ? ensureGeneratedFixture('huge') : committedImagePath(badFileName(kind)));
+	readFileSync(
+		kind === 'huge' ? ensureGeneratedFixture('huge') : committedImagePath(badFileName(kind)),
+	);
 
 const problemOf = (bytes: Buffer, edition: 'international' | 'g42' = 'international') =>
 	checkImageBytes(sniffImage(bytes), bytes.length, edition);
 
 describe('local image checks', () => {
 	it('accepts a passport page in each of the four formats', () => {
-		for (const file of ['icao-specimen.jpg', 'icao-specimen.png', 'icao-specimen.bmp', 'icao-specimen.tif']) {
+		for (const file of [
+			'icao-specimen.jpg',
+			'icao-specimen.png',
+			'icao-specimen.bmp',
+			'icao-specimen.tif',
+		]) {
 			expect(problemOf(readFileSync(committedImagePath(file)))).toBeUndefined();
 		}
 	});
 
 	it('names the format and the fix for files Huawei cannot read', () => {
-		expect(problemOf(badFile('pdf'))).toMatch(/^PDF document: convert the passport page to JPEG first/);
+		expect(problemOf(badFile('pdf'))).toMatch(
+			/^PDF document: convert the passport page to JPEG first/,
+		);
 		expect(problemOf(badFile('gif'))).toMatch(/^GIF: convert it to JPEG or PNG/);
 		expect(problemOf(badFile('webp'))).toMatch(/^WebP: convert it to JPEG or PNG/);
 		expect(problemOf(badFile('heic'))).toMatch(/^HEIC: convert it to JPEG/);
 		expect(problemOf(badFile('empty'))).toMatch(/^An empty file: the file has no content/);
 		expect(problemOf(badFile('text'))).toMatch(/^Plain text: send a JPEG, PNG, BMP or TIFF/);
-		expect(problemOf(Buffer.from(makePassportImage({ format: 'png', width: 20, height: 20 }).toString('base64')))).toMatch(
-			/base64 text.*Image Source "Base64 Text"/,
-		);
+		expect(
+			problemOf(
+				Buffer.from(makePassportImage({ format: 'png', width: 20, height: 20 }).toString('base64')),
+			),
+		).toMatch(/base64 text.*Image Source "Base64 Text"/);
 	});
 
 	it('refuses truncated files, too-small and too-large sides, and oversize base64', () => {
 		expect(problemOf(badFile('truncated-jpeg'))).toMatch(/ends early/);
 		expect(problemOf(badFile('tiny'))).toMatch(/10×10 px: each side must be at least 15 px/);
-		expect(problemOf(badFile('too-wide'))).toMatch(/9000×630 px: the Huawei Cloud international edition accepts at most 8192 px/);
+		expect(problemOf(badFile('too-wide'))).toMatch(
+			/9000×630 px: the Huawei Cloud international edition accepts at most 8192 px/,
+		);
 		expect(problemOf(badFile('huge'))).toMatch(/MB as base64; Huawei accepts at most 10 MB/);
 	});
 
-	it('applies the edition\'s side limit: 4500 px passes internationally, fails on G42', () => {
+	it("applies the edition's side limit: 4500 px passes internationally, fails on G42", () => {
 		const wide = badFile('wide-4500');
 		expect(problemOf(wide, 'international')).toBeUndefined();
 		expect(problemOf(wide, 'g42')).toMatch(/G42 Cloud edition accepts at most 4096 px/);
@@ -56,8 +74,12 @@ describe('local image checks', () => {
 		const jpeg = readFileSync(ensureGeneratedFixture('jpeg-100kb'));
 		const payload = imagePayloadFromBytes(jpeg, 'international', 'Input Binary Field');
 		expect(payload).toMatchObject({ kind: 'image', byteLength: jpeg.length });
-		expect(payload.kind === 'image' && Buffer.from(payload.base64, 'base64').equals(jpeg)).toBe(true);
-		expect(() => imagePayloadFromBytes(badFile('pdf'), 'international', 'Base64 Image')).toThrow(InputProblem);
+		expect(payload.kind === 'image' && Buffer.from(payload.base64, 'base64').equals(jpeg)).toBe(
+			true,
+		);
+		expect(() => imagePayloadFromBytes(badFile('pdf'), 'international', 'Base64 Image')).toThrow(
+			InputProblem,
+		);
 		try {
 			imagePayloadFromBytes(badFile('pdf'), 'international', 'Base64 Image');
 		} catch (error) {
@@ -84,10 +106,18 @@ describe('base64 text input', () => {
 
 	it('explains what is wrong with text that is not base64', () => {
 		expect(decodeBase64Text('')).toEqual({ problem: 'The base64 text is empty.' });
-		expect(decodeBase64Text('https://example.com/a.jpg')).toMatchObject({ problem: expect.stringMatching(/Image URL/) });
-		expect(decodeBase64Text('data:image/png,rawdata')).toMatchObject({ problem: expect.stringMatching(/not base64-encoded/) });
-		expect(decodeBase64Text('not base64 at all!')).toMatchObject({ problem: expect.stringMatching(/not valid base64/) });
-		expect(decodeBase64Text('abcde')).toMatchObject({ problem: expect.stringMatching(/not valid base64/) });
+		expect(decodeBase64Text('https://example.com/a.jpg')).toMatchObject({
+			problem: expect.stringMatching(/Image URL/),
+		});
+		expect(decodeBase64Text('data:image/png,rawdata')).toMatchObject({
+			problem: expect.stringMatching(/not base64-encoded/),
+		});
+		expect(decodeBase64Text('not base64 at all!')).toMatchObject({
+			problem: expect.stringMatching(/not valid base64/),
+		});
+		expect(decodeBase64Text('abcde')).toMatchObject({
+			problem: expect.stringMatching(/not valid base64/),
+		});
 	});
 });
 
@@ -106,9 +136,11 @@ describe('binary property field hints', () => {
 	it('recognises base64, data: URLs and expression results typed into the name field', () => {
 		expect(binaryFieldHint('data')).toBeUndefined();
 		expect(binaryFieldHint('passport_scan')).toBeUndefined();
-		expect(binaryFieldHint('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAx')).toMatch(
-			/not the file itself.*Base64 Text/,
-		);
+		expect(
+			binaryFieldHint(
+				'/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAx',
+			),
+		).toMatch(/not the file itself.*Base64 Text/);
 		expect(binaryFieldHint('data:image/jpeg;base64,/9j/')).toMatch(/Base64 Text/);
 		expect(binaryFieldHint({ data: 'x' })).toMatch(/received an object/);
 		expect(binaryFieldHint('{{ $binary.data }}')).toMatch(/expression result/);
@@ -116,9 +148,14 @@ describe('binary property field hints', () => {
 	});
 
 	it('lists the binary properties the item does have', () => {
-		expect(missingBinaryMessage('data', { json: {} })).toMatch(/no binary data.*Read Files from Disk/);
-		expect(missingBinaryMessage('data', { json: {}, binary: { scan: { data: '', mimeType: 'image/png' } } })).toMatch(
-			/no binary property "data"; it has "scan"/,
+		expect(missingBinaryMessage('data', { json: {} })).toMatch(
+			/no binary data.*Read Files from Disk/,
 		);
+		expect(
+			missingBinaryMessage('data', {
+				json: {},
+				binary: { scan: { data: '', mimeType: 'image/png' } },
+			}),
+		).toMatch(/no binary property "data"; it has "scan"/);
 	});
 });

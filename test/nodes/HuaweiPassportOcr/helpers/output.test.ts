@@ -1,4 +1,9 @@
-import { buildErrorItem, buildResultItem, resultOf, shapeResult } from '../../../../nodes/HuaweiPassportOcr/helpers/output';
+import {
+	buildErrorItem,
+	buildResultItem,
+	resultOf,
+	shapeResult,
+} from '../../../../nodes/HuaweiPassportOcr/helpers/output';
 import { KEY_FIELDS } from '../../../../nodes/HuaweiPassportOcr/helpers/fields';
 import { KEY_FIELDS as TRUTH_KEY_FIELDS } from '../../../fixtures/truth';
 
@@ -22,7 +27,7 @@ const seedResponse = {
 const binary = { data: { data: 'AAAA', mimeType: 'image/jpeg', fileName: 'p.jpg' } };
 
 describe('output shaping', () => {
-	it('uses the same 13 key fields as the fixtures\' truth', () => {
+	it("uses the same 13 key fields as the fixtures' truth", () => {
 		expect([...KEY_FIELDS]).toEqual([...TRUTH_KEY_FIELDS]);
 	});
 
@@ -39,7 +44,9 @@ describe('output shaping', () => {
 	});
 
 	it('leaves MRZ lines out when not returned, adds the raw response on request', () => {
-		const international = { result: { ...seedResponse.result, machine_code: undefined, machine_code2: undefined } };
+		const international = {
+			result: { ...seedResponse.result, machine_code: undefined, machine_code2: undefined },
+		};
 		const shaped = shapeResult(international, { includeRawResponse: true });
 		expect('machine_code' in shaped).toBe(false);
 		expect(shaped.raw).toBe(international);
@@ -55,24 +62,38 @@ describe('output shaping', () => {
 	it('replaces the JSON by default, or nests the result and keeps the input fields', () => {
 		const input = { json: { customer: 7 }, binary };
 		const result = { surname: 'X' };
-		expect(buildResultItem(input, result, { includeRawResponse: false, resultProperty: '', keepInputBinary: true }, 3)).toEqual({
+		expect(
+			buildResultItem(
+				input,
+				result,
+				{ includeRawResponse: false, resultProperty: '', keepInputBinary: true },
+				3,
+			),
+		).toEqual({
 			json: { surname: 'X' },
 			binary,
 			pairedItem: { item: 3 },
 		});
 		expect(
-			buildResultItem(input, result, { includeRawResponse: false, resultProperty: 'passport', keepInputBinary: false }, 0),
+			buildResultItem(
+				input,
+				result,
+				{ includeRawResponse: false, resultProperty: 'passport', keepInputBinary: false },
+				0,
+			),
 		).toEqual({ json: { customer: 7, passport: { surname: 'X' } }, pairedItem: { item: 0 } });
 	});
 
 	it('error items carry the error (n8n derives json.error from it), pairedItem and, by default, the binary', () => {
 		const error = new Error('boom') as never;
-		expect(buildErrorItem({ json: { a: 1 }, binary }, error, { keepInputBinary: true }, 5)).toEqual({
-			json: { error: 'boom' },
-			error,
-			binary,
-			pairedItem: { item: 5 },
-		});
+		expect(buildErrorItem({ json: { a: 1 }, binary }, error, { keepInputBinary: true }, 5)).toEqual(
+			{
+				json: { error: 'boom' },
+				error,
+				binary,
+				pairedItem: { item: 5 },
+			},
+		);
 		expect(buildErrorItem({ json: {}, binary }, error, { keepInputBinary: false }, 0)).toEqual({
 			json: { error: 'boom' },
 			error,

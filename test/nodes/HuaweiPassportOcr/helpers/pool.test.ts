@@ -21,7 +21,9 @@ describe('runPool', () => {
 			await tick();
 		}
 		const results = await run;
-		expect(results.map((result) => (result.status === 'fulfilled' ? result.value : undefined))).toEqual([0, 10, 20, 30, 40, 50]);
+		expect(
+			results.map((result) => (result.status === 'fulfilled' ? result.value : undefined)),
+		).toEqual([0, 10, 20, 30, 40, 50]);
 	});
 
 	it('never runs more than the limit and starts each task only when a slot frees', async () => {
@@ -54,7 +56,12 @@ describe('runPool', () => {
 			if (index === 2) return JSON.parse('{');
 			return index;
 		});
-		expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+		expect(results.map((result) => result.status)).toEqual([
+			'fulfilled',
+			'rejected',
+			'rejected',
+			'fulfilled',
+		]);
 		expect((results[1] as PromiseRejectedResult).reason.message).toBe('bad item');
 	});
 

@@ -1,14 +1,35 @@
-import { combineChecks, confidenceCheck, routeFor } from '../../../../nodes/HuaweiPassportOcr/helpers/verdict';
-import { configuredOutputs, OUTPUTS_EXPRESSION } from '../../../../nodes/HuaweiPassportOcr/description/outputs';
+import {
+	combineChecks,
+	confidenceCheck,
+	routeFor,
+} from '../../../../nodes/HuaweiPassportOcr/helpers/verdict';
+import {
+	configuredOutputs,
+	OUTPUTS_EXPRESSION,
+} from '../../../../nodes/HuaweiPassportOcr/description/outputs';
 
 describe('verdict', () => {
-	const rules = { threshold: 0.9, fields: [], combine: 'lowest' as const, missing: 'fail' as const };
+	const rules = {
+		threshold: 0.9,
+		fields: [],
+		combine: 'lowest' as const,
+		missing: 'fail' as const,
+	};
 
 	it('passes only when every check passes, with one reason per failed check', () => {
 		const weak = confidenceCheck({ surname: 'A', confidence: { surname: 0.5 } }, rules);
 		const strong = confidenceCheck({ surname: 'A', confidence: { surname: 0.95 } }, rules);
-		expect(combineChecks([strong])).toMatchObject({ passed: true, reasons: [], confidence: { passed: true, score: 0.95 } });
-		const other = { name: 'mrz', passed: false, reason: 'MRZ check digits fail.', details: { valid: false } };
+		expect(combineChecks([strong])).toMatchObject({
+			passed: true,
+			reasons: [],
+			confidence: { passed: true, score: 0.95 },
+		});
+		const other = {
+			name: 'mrz',
+			passed: false,
+			reason: 'MRZ check digits fail.',
+			details: { valid: false },
+		};
 		const verdict = combineChecks([weak, other]);
 		expect(verdict.passed).toBe(false);
 		expect(verdict.reasons).toEqual([weak.reason, 'MRZ check digits fail.']);
@@ -27,14 +48,21 @@ describe('verdict', () => {
 
 describe('dynamic outputs', () => {
 	it('has a Review output only in route mode', () => {
-		expect(configuredOutputs({ confidenceMode: 'route' }).map((output) => output.displayName)).toEqual(['Passed', 'Review']);
-		for (const mode of ['off', 'flag', 'filter', undefined]) expect(configuredOutputs({ confidenceMode: mode })).toHaveLength(1);
+		expect(
+			configuredOutputs({ confidenceMode: 'route' }).map((output) => output.displayName),
+		).toEqual(['Passed', 'Review']);
+		for (const mode of ['off', 'flag', 'filter', undefined])
+			expect(configuredOutputs({ confidenceMode: mode })).toHaveLength(1);
 	});
 
 	it('the expression is self-contained (evaluates with nothing but $parameter)', () => {
 		const body = OUTPUTS_EXPRESSION.replace(/^=\{\{/, '').replace(/\}\}$/, '');
-		const evaluate = new Function('$parameter', `return ${body};`) as (parameter: object) => unknown;
-		expect(evaluate({ confidenceMode: 'route' })).toEqual(configuredOutputs({ confidenceMode: 'route' }));
+		const evaluate = new Function('$parameter', `return ${body};`) as (
+			parameter: object,
+		) => unknown;
+		expect(evaluate({ confidenceMode: 'route' })).toEqual(
+			configuredOutputs({ confidenceMode: 'route' }),
+		);
 		expect(evaluate({ confidenceMode: 'flag' })).toEqual([{ type: 'main' }]);
 	});
 });

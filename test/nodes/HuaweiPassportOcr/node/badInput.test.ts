@@ -1,13 +1,17 @@
 /** Every locally detected bad input fails its item with a clear message and costs no API call. */
-import { badImage, binaryItem, image, jsonOf, pairedOf, runOcr, withSimulator } from './kit';
-import type { Simulator } from './kit';
+import {
+	badImage,
+	binaryItem,
+	image,
+	jsonOf,
+	pairedOf,
+	runOcr,
+	useSimulator,
+	withSimulator,
+} from './kit';
 
 describe('local checks before any call', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await withSimulator('international');
-	});
-	afterAll(async () => await sim.stop());
+	const sim = useSimulator('international');
 	beforeEach(() => sim.resetCounters());
 
 	const cases: Array<[string, () => Buffer, RegExp]> = [
@@ -23,19 +27,27 @@ describe('local checks before any call', () => {
 		['base64 over 10 MB', () => badImage('huge'), /as base64; Huawei accepts at most 10 MB/],
 	];
 
-	it.each(cases)('%s → an error item naming the item, the field and the fix; no API call', async (_name, file, message) => {
-		const result = await runOcr(sim, { items: [binaryItem(file())], continueOnFail: true });
-		const [json] = jsonOf(result.outputs[0]);
-		expect(json.error).toMatch(/^Item 0, field "Input Binary Field": /);
-		expect(json.error).toMatch(message);
-		expect(sim.counters().ocr.total).toBe(0);
-	});
+	it.each(cases)(
+		'%s → an error item naming the item, the field and the fix; no API call',
+		async (_name, file, message) => {
+			const result = await runOcr(sim, { items: [binaryItem(file())], continueOnFail: true });
+			const [json] = jsonOf(result.outputs[0]);
+			expect(json.error).toMatch(/^Item 0, field "Input Binary Field": /);
+			expect(json.error).toMatch(message);
+			expect(sim.counters().ocr.total).toBe(0);
+		},
+	);
 
 	it('G42: a 4500 px side is refused locally (4096 max), internationally it is sent', async () => {
 		const g42 = await withSimulator('g42');
 		try {
-			const refused = await runOcr(g42, { items: [binaryItem(badImage('wide-4500'))], continueOnFail: true });
-			expect(jsonOf(refused.outputs[0])[0].error).toMatch(/G42 Cloud edition accepts at most 4096 px/);
+			const refused = await runOcr(g42, {
+				items: [binaryItem(badImage('wide-4500'))],
+				continueOnFail: true,
+			});
+			expect(jsonOf(refused.outputs[0])[0].error).toMatch(
+				/G42 Cloud edition accepts at most 4096 px/,
+			);
 			expect(g42.counters().ocr.total).toBe(0);
 		} finally {
 			await g42.stop();
@@ -66,7 +78,9 @@ describe('local checks before any call', () => {
 			parameters: { imageSource: 'url', imageUrl: 'ftp://127.0.0.1/p.jpg' },
 			continueOnFail: true,
 		});
-		expect(jsonOf(urls.outputs[0])[0].error).toMatch(/field "Image URL": Huawei downloads http\(s\) URLs only/);
+		expect(jsonOf(urls.outputs[0])[0].error).toMatch(
+			/field "Image URL": Huawei downloads http\(s\) URLs only/,
+		);
 		expect(sim.counters().ocr.total).toBe(1);
 	});
 
@@ -74,7 +88,10 @@ describe('local checks before any call', () => {
 		const base64 = image('icao-specimen.jpg').toString('base64');
 		const result = await runOcr(sim, {
 			items: [{ json: { b64: base64 } }, binaryItem(image('icao-specimen.jpg')), { json: {} }],
-			parameters: { binaryPropertyName: '={{ $itemIndex === 0 ? $json.b64 : ($itemIndex === 1 ? "scan" : "data") }}' },
+			parameters: {
+				binaryPropertyName:
+					'={{ $itemIndex === 0 ? $json.b64 : ($itemIndex === 1 ? "scan" : "data") }}',
+			},
 			continueOnFail: true,
 		});
 		const jsons = jsonOf(result.outputs[0]);

@@ -1,31 +1,52 @@
 /** Batches: order and pairedItem, continue-on-fail, the error output, throttling, token expiry, retries. */
 import { CredentialStore } from '../../../harness';
-import { badImage, binaryItem, iamCredentials, image, jsonOf, pairedOf, runOcr, withSimulator } from './kit';
-import type { Simulator } from './kit';
+import {
+	badImage,
+	binaryItem,
+	calmSimulator,
+	iamCredentials,
+	image,
+	jsonOf,
+	pairedOf,
+	runOcr,
+	useSimulator,
+} from './kit';
 
 const good = () => binaryItem(image('icao-specimen.jpg'));
-const many = (count: number) => Array.from({ length: count }, (_, index) => binaryItem(image(index % 2 ? 'usa.jpg' : 'gbr.jpg'), { index }));
+const many = (count: number) =>
+	Array.from({ length: count }, (_, index) =>
+		binaryItem(image(index % 2 ? 'usa.jpg' : 'gbr.jpg'), { index }),
+	);
 
 describe('batches', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await withSimulator('international');
-	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => {
-		sim.resetCounters();
-		sim.setKnobs({ qps: 0, maxConcurrency: 0, latencyMs: 0, jitterMs: 0, faults: { rate5xx: 0, rateDrop: 0, rateMalformed: 0 } });
-	});
+	const sim = useSimulator('international');
+	beforeEach(() => calmSimulator(sim));
 
 	/** good, PDF (local), good, not a passport (Huawei), good. */
-	const mixed = () => [good(), binaryItem(badImage('pdf')), good(), binaryItem(badImage('no-truth')), good()];
+	const mixed = () => [
+		good(),
+		binaryItem(badImage('pdf')),
+		good(),
+		binaryItem(badImage('no-truth')),
+		good(),
+	];
 
 	it('continue on fail: every item once, in order, errors in place, with pairedItem', async () => {
-		const result = await runOcr(sim, { items: mixed(), continueOnFail: true, parameters: { options: { concurrency: 4 } } });
+		const result = await runOcr(sim, {
+			items: mixed(),
+			continueOnFail: true,
+			parameters: { options: { concurrency: 4 } },
+		});
 		expect(result.error).toBeUndefined();
 		expect(pairedOf(result.outputs[0])).toEqual([0, 1, 2, 3, 4]);
 		const jsons = jsonOf(result.outputs[0]);
-		expect(jsons.map((json) => typeof json.error)).toEqual(['undefined', 'string', 'undefined', 'string', 'undefined']);
+		expect(jsons.map((json) => typeof json.error)).toEqual([
+			'undefined',
+			'string',
+			'undefined',
+			'string',
+			'undefined',
+		]);
 		expect(jsons[1].error).toMatch(/^Item 1, field "Input Binary Field": PDF document/);
 		expect(jsons[3].error).toMatch(/AIS\.0104/);
 	});
@@ -40,20 +61,34 @@ describe('batches', () => {
 
 	it('error output in route mode: Passed, Review and Error', async () => {
 		const items = [good(), binaryItem(image('low-confidence.jpg')), binaryItem(badImage('gif'))];
-		const result = await runOcr(sim, { items, onError: 'continueErrorOutput', parameters: { confidenceMode: 'route' } });
+		const result = await runOcr(sim, {
+			items,
+			onError: 'continueErrorOutput',
+			parameters: { confidenceMode: 'route' },
+		});
 		expect(result.outputs.map(pairedOf)).toEqual([[0], [1], [2]]);
 	});
 
-	it('without continue on fail the node stops with the first failing item\'s error', async () => {
-		const result = await runOcr(sim, { items: mixed(), parameters: { options: { concurrency: 1 } } });
+	it("without continue on fail the node stops with the first failing item's error", async () => {
+		const result = await runOcr(sim, {
+			items: mixed(),
+			parameters: { options: { concurrency: 1 } },
+		});
 		expect(result.error?.message).toMatch(/^Item 1, field "Input Binary Field": PDF document/);
 		// Nothing after the failure was sent.
 		expect(sim.counters().ocr.total).toBe(1);
 	});
 
 	it('a threshold outside 0–1 fails each item before any call, naming the field', async () => {
-		const result = await runOcr(sim, { items: [good(), good()], continueOnFail: true, parameters: { confidenceThreshold: 80 } });
-		for (const json of jsonOf(result.outputs[0])) expect(json.error).toMatch(/^Item \d, field "Threshold": The threshold is 80: enter a number from 0 to 1/);
+		const result = await runOcr(sim, {
+			items: [good(), good()],
+			continueOnFail: true,
+			parameters: { confidenceThreshold: 80 },
+		});
+		for (const json of jsonOf(result.outputs[0]))
+			expect(json.error).toMatch(
+				/^Item \d, field "Threshold": The threshold is 80: enter a number from 0 to 1/,
+			);
 		expect(sim.counters().requests).toBe(0);
 	});
 
@@ -64,8 +99,12 @@ describe('batches', () => {
 			credentialData: iamCredentials(sim, { ocrEndpoint: 'http://ocr.example.com' }),
 		});
 		expect(pairedOf(result.outputs[0])).toEqual([0, 1]);
-		for (const json of jsonOf(result.outputs[0])) expect(json.error).toMatch(/^Credential: OCR endpoint must use https/);
-		const stopped = await runOcr(sim, { items: [good()], credentialData: iamCredentials(sim, { ocrEndpoint: 'http://ocr.example.com' }) });
+		for (const json of jsonOf(result.outputs[0]))
+			expect(json.error).toMatch(/^Credential: OCR endpoint must use https/);
+		const stopped = await runOcr(sim, {
+			items: [good()],
+			credentialData: iamCredentials(sim, { ocrEndpoint: 'http://ocr.example.com' }),
+		});
 		expect(stopped.error?.message).toMatch(/^Credential: OCR endpoint must use https/);
 		expect(sim.counters().requests).toBe(0);
 	});
@@ -73,8 +112,14 @@ describe('batches', () => {
 	it('a call that outlives the Timeout option says so and is not retried', async () => {
 		sim.setKnobs({ faults: { rateSlow: 1, slowMs: 1500 } });
 		try {
-			const result = await runOcr(sim, { items: [good()], continueOnFail: true, parameters: { options: { timeout: 1000 } } });
-			expect(jsonOf(result.outputs[0])[0].error).toBe('Huawei Cloud gave no answer within 1000 ms: the call timed out (Timeout option)');
+			const result = await runOcr(sim, {
+				items: [good()],
+				continueOnFail: true,
+				parameters: { options: { timeout: 1000 } },
+			});
+			expect(jsonOf(result.outputs[0])[0].error).toBe(
+				'Huawei Cloud gave no answer within 1000 ms: the call timed out (Timeout option)',
+			);
 			expect(sim.counters().ocr.total).toBe(1);
 		} finally {
 			sim.setKnobs({ faults: { rateSlow: 0 } });
@@ -83,7 +128,10 @@ describe('batches', () => {
 
 	it('the first request goes alone: one token exchange for a concurrent batch', async () => {
 		sim.setKnobs({ latencyMs: 30 });
-		const result = await runOcr(sim, { items: many(10), parameters: { options: { concurrency: 5 } } });
+		const result = await runOcr(sim, {
+			items: many(10),
+			parameters: { options: { concurrency: 5 } },
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0]).toHaveLength(10);
 		expect(sim.counters().iam.tokens).toBe(1);
@@ -104,7 +152,11 @@ describe('batches', () => {
 			}
 		}, 5);
 		try {
-			const result = await runOcr(sim, { items: many(14), credentialStore: store, parameters: { options: { concurrency: 4 } } });
+			const result = await runOcr(sim, {
+				items: many(14),
+				credentialStore: store,
+				parameters: { options: { concurrency: 4 } },
+			});
 			expect(result.error).toBeUndefined();
 			expect(expired).toBe(true);
 			expect(pairedOf(result.outputs[0])).toEqual([...Array(14).keys()]);
@@ -128,7 +180,10 @@ describe('batches', () => {
 
 	it('throttling (APIGW.0308, Retry-After) is retried until every item succeeds', async () => {
 		sim.setKnobs({ qps: 8 });
-		const result = await runOcr(sim, { items: many(16), parameters: { options: { concurrency: 4, maxRetries: 10 } } });
+		const result = await runOcr(sim, {
+			items: many(16),
+			parameters: { options: { concurrency: 4, maxRetries: 10 } },
+		});
 		expect(result.error).toBeUndefined();
 		expect(pairedOf(result.outputs[0])).toEqual([...Array(16).keys()]);
 		for (const json of jsonOf(result.outputs[0])) expect(json.error).toBeUndefined();
@@ -137,7 +192,10 @@ describe('batches', () => {
 
 	it('max concurrency (ModelArts.4401) is retried and the node slows down until every item succeeds', async () => {
 		sim.setKnobs({ maxConcurrency: 1, latencyMs: 30 });
-		const result = await runOcr(sim, { items: many(12), parameters: { options: { concurrency: 6, maxRetries: 10 } } });
+		const result = await runOcr(sim, {
+			items: many(12),
+			parameters: { options: { concurrency: 6, maxRetries: 10 } },
+		});
 		expect(result.error).toBeUndefined();
 		for (const json of jsonOf(result.outputs[0])) expect(json.error).toBeUndefined();
 		expect(sim.counters().ocr.byCode['ModelArts.4401']).toBeGreaterThan(0);
@@ -153,7 +211,9 @@ describe('batches', () => {
 		expect(result.error).toBeUndefined();
 		expect(pairedOf(result.outputs[0])).toEqual([...Array(16).keys()]);
 		const counters = sim.counters();
-		expect(counters.faults.drop + counters.faults.malformed + counters.faults.error5xx).toBeGreaterThan(0);
+		expect(
+			counters.faults.drop + counters.faults.malformed + counters.faults.error5xx,
+		).toBeGreaterThan(0);
 		// AIS.0105 (500) is not retried: only items that met it may fail.
 		const failed = jsonOf(result.outputs[0]).filter((json) => json.error !== undefined);
 		expect(failed.length).toBeLessThanOrEqual(counters.ocr.byCode['AIS.0105'] ?? 0);

@@ -2,8 +2,18 @@
 import type { INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
 import { DEFAULT_USER } from '../../../simulator/accounts';
-import { akskCredentials, badImage, binaryItem, iamCredentials, image, runOcr, startFileServer, withSimulator } from './kit';
-import type { Simulator } from './kit';
+import {
+	akskCredentials,
+	badImage,
+	binaryItem,
+	calmSimulator,
+	iamCredentials,
+	image,
+	runOcr,
+	startFileServer,
+	useSimulator,
+	withSimulator,
+} from './kit';
 
 const passport = () => binaryItem(image('icao-specimen.jpg'));
 
@@ -19,15 +29,8 @@ function flatten(item: INodeExecutionData) {
 }
 
 describe('Huawei errors through the node', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await withSimulator('international');
-	});
-	afterAll(async () => await sim.stop());
-	beforeEach(() => {
-		sim.resetCounters();
-		sim.setKnobs({ subscribed: true, qps: 0, maxConcurrency: 0, latencyMs: 0, faults: { rate5xx: 0, rateDrop: 0, rateMalformed: 0 } });
-	});
+	const sim = useSimulator('international');
+	beforeEach(() => calmSimulator(sim));
 
 	/** The one error item of a run, flattened: message, description, Huawei code, HTTP status, request id. */
 	async function errorOf(options: Parameters<typeof runOcr>[1] = {}, target = sim) {
@@ -38,11 +41,13 @@ describe('Huawei errors through the node', () => {
 		return { item, json: flatten(item) };
 	}
 
-	it('ModelArts.4204: tells the user to enable the passport API in the region\'s OCR console', async () => {
+	it("ModelArts.4204: tells the user to enable the passport API in the region's OCR console", async () => {
 		sim.setKnobs({ subscribed: false });
 		const item = await errorOf();
 		expect(item.json).toMatchObject({ code: 'ModelArts.4204', httpStatus: 403 });
-		expect(item.json.error).toBe('The passport OCR API is not enabled in this region (ModelArts.4204, HTTP 403)');
+		expect(item.json.error).toBe(
+			'The passport OCR API is not enabled in this region (ModelArts.4204, HTTP 403)',
+		);
 		expect(item.json.description).toMatch(/OCR console of region ap-southeast-1/);
 		expect(item.json.requestId).toMatch(/^[0-9a-f]{32}$/);
 		expect(item.item.error?.message).toBe(item.json.error);
@@ -57,9 +62,18 @@ describe('Huawei errors through the node', () => {
 	it('AIS.0101 and AIS.0103 when the edition is overridden against the G42 service', async () => {
 		const g42 = await withSimulator('g42');
 		try {
-			const mode = await errorOf({ parameters: { recognitionMode: 'GENERAL', options: { edition: 'international' } } }, g42);
+			const mode = await errorOf(
+				{ parameters: { recognitionMode: 'GENERAL', options: { edition: 'international' } } },
+				g42,
+			);
 			expect(mode.json).toMatchObject({ code: 'AIS.0101' });
-			const size = await errorOf({ items: [binaryItem(badImage('wide-4500'))], parameters: { options: { edition: 'international' } } }, g42);
+			const size = await errorOf(
+				{
+					items: [binaryItem(badImage('wide-4500'))],
+					parameters: { options: { edition: 'international' } },
+				},
+				g42,
+			);
 			expect(size.json).toMatchObject({ code: 'AIS.0103' });
 		} finally {
 			await g42.stop();
@@ -69,26 +83,45 @@ describe('Huawei errors through the node', () => {
 	it('ModelArts.4601 / 4603 / 4104 for URLs Huawei cannot use', async () => {
 		const files = await startFileServer({ 'big.jpg': Buffer.alloc(11 * 1024 * 1024, 0xff) });
 		try {
-			const url = (imageUrl: string) => ({ parameters: { imageSource: 'url', imageUrl }, items: [{ json: {} }] });
-			expect((await errorOf(url('http://passport-images.invalid/p.jpg'))).json).toMatchObject({ code: 'ModelArts.4601' });
-			expect((await errorOf(url(files.url('missing.jpg')))).json).toMatchObject({ code: 'ModelArts.4603' });
-			expect((await errorOf(url(files.url('big.jpg')))).json).toMatchObject({ code: 'ModelArts.4104' });
+			const url = (imageUrl: string) => ({
+				parameters: { imageSource: 'url', imageUrl },
+				items: [{ json: {} }],
+			});
+			expect((await errorOf(url('http://passport-images.invalid/p.jpg'))).json).toMatchObject({
+				code: 'ModelArts.4601',
+			});
+			expect((await errorOf(url(files.url('missing.jpg')))).json).toMatchObject({
+				code: 'ModelArts.4603',
+			});
+			expect((await errorOf(url(files.url('big.jpg')))).json).toMatchObject({
+				code: 'ModelArts.4104',
+			});
 		} finally {
 			await files.stop();
 		}
 	});
 
 	it('APIGW.0101: wrong endpoint path or a project of another region', async () => {
-		const path = await errorOf({ credentialData: iamCredentials(sim, { ocrEndpoint: `${sim.url}/wrong` }) });
+		const path = await errorOf({
+			credentialData: iamCredentials(sim, { ocrEndpoint: `${sim.url}/wrong` }),
+		});
 		expect(path.json).toMatchObject({ code: 'APIGW.0101', httpStatus: 404 });
 		expect(path.json.description).toMatch(/Wrong region or project/);
-		const otherProject = sim.config.projects.find((project) => project.region === 'ap-southeast-2')!.id;
-		const project = await errorOf({ credentialType: 'huaweiCloudAkSkApi', credentialData: akskCredentials(sim, { projectId: otherProject }) });
+		const otherProject = sim.config.projects.find(
+			(project) => project.region === 'ap-southeast-2',
+		)!.id;
+		const project = await errorOf({
+			credentialType: 'huaweiCloudAkSkApi',
+			credentialData: akskCredentials(sim, { projectId: otherProject }),
+		});
 		expect(project.json).toMatchObject({ code: 'APIGW.0101' });
 	});
 
 	it('APIGW.0301: a wrong secret key (one refresh-and-resend, then the error)', async () => {
-		const item = await errorOf({ credentialType: 'huaweiCloudAkSkApi', credentialData: akskCredentials(sim, { secretKey: 'x'.repeat(40) }) });
+		const item = await errorOf({
+			credentialType: 'huaweiCloudAkSkApi',
+			credentialData: akskCredentials(sim, { secretKey: 'x'.repeat(40) }),
+		});
 		expect(item.json).toMatchObject({ code: 'APIGW.0301', httpStatus: 401 });
 		// The first call, then n8n's refresh path: the same stale call and its resend.
 		expect(sim.counters().ocr.total).toBe(3);
@@ -96,7 +129,9 @@ describe('Huawei errors through the node', () => {
 	});
 
 	it('APIGW.0307: a token of another region is refreshed once per run, then reported for every item', async () => {
-		const item = await errorOf({ credentialData: iamCredentials(sim, { projectName: 'ap-southeast-2' }) });
+		const item = await errorOf({
+			credentialData: iamCredentials(sim, { projectName: 'ap-southeast-2' }),
+		});
 		expect(item.json).toMatchObject({ code: 'APIGW.0307', httpStatus: 401 });
 		expect(sim.counters().iam.tokens).toBe(2);
 		expect(sim.counters().ocr.total).toBe(3);
@@ -108,12 +143,19 @@ describe('Huawei errors through the node', () => {
 			continueOnFail: true,
 			parameters: { options: { concurrency: 1 } },
 		});
-		expect(batch.outputs[0].map((output) => flatten(output).code)).toEqual(['APIGW.0307', 'APIGW.0307', 'APIGW.0307', 'APIGW.0307']);
+		expect(batch.outputs[0].map((output) => flatten(output).code)).toEqual([
+			'APIGW.0307',
+			'APIGW.0307',
+			'APIGW.0307',
+			'APIGW.0307',
+		]);
 		expect(sim.counters().iam.tokens).toBe(2);
 	});
 
 	it('ModelArts.4203: a user without OCR permission', async () => {
-		const denied = await withSimulator('international', { users: [{ ...DEFAULT_USER, ocrDenied: true }] });
+		const denied = await withSimulator('international', {
+			users: [{ ...DEFAULT_USER, ocrDenied: true }],
+		});
 		try {
 			const item = await errorOf({}, denied);
 			expect(item.json).toMatchObject({ code: 'ModelArts.4203', httpStatus: 403 });
@@ -159,12 +201,15 @@ describe('Huawei errors through the node', () => {
 		['APIGW.0201/502', 'APIGW.0201', 502, 3],
 		['APIGW.0201/504', 'APIGW.0201', 504, 3],
 	];
-	it.each(faults)('%s: retried when temporary (%s, HTTP %i), reported after the retries', async (fault, code, status, calls) => {
-		sim.setKnobs({ faults: { rate5xx: 1, errors: [fault as never] } });
-		const item = await errorOf({ parameters: { options: { maxRetries: 2 } } });
-		expect(item.json).toMatchObject({ code, httpStatus: status });
-		expect(sim.counters().ocr.total).toBe(calls);
-	});
+	it.each(faults)(
+		'%s: retried when temporary (%s, HTTP %i), reported after the retries',
+		async (fault, code, status, calls) => {
+			sim.setKnobs({ faults: { rate5xx: 1, errors: [fault as never] } });
+			const item = await errorOf({ parameters: { options: { maxRetries: 2 } } });
+			expect(item.json).toMatchObject({ code, httpStatus: status });
+			expect(sim.counters().ocr.total).toBe(calls);
+		},
+	);
 
 	it('APIGW.0308 and ModelArts.4401 are reported when retries run out', async () => {
 		sim.setKnobs({ qps: 1 });

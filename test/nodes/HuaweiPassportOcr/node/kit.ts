@@ -5,7 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ICredentialDataDecryptedObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { HuaweiPassportOcr } from '../../../../nodes/HuaweiPassportOcr/HuaweiPassportOcr.node';
 import { badFileName, committedImagePath, ensureGeneratedFixture } from '../../../fixtures';
@@ -20,13 +24,21 @@ export { startSimulator };
 
 export const NODE_TYPE = 'huaweiPassportOcr';
 
-export function iamCredentials(sim: Simulator, patch: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+/** A custom region whose OCR and IAM endpoints are the simulator. */
+const simulatorRegion = (sim: Simulator): ICredentialDataDecryptedObject => ({
+	region: 'custom',
+	customRegion: sim.config.region,
+	edition: sim.knobs().edition,
+	ocrEndpoint: sim.url,
+	iamEndpoint: sim.url,
+});
+
+export function iamCredentials(
+	sim: Simulator,
+	patch: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	return {
-		region: 'custom',
-		customRegion: sim.config.region,
-		edition: sim.knobs().edition,
-		ocrEndpoint: sim.url,
-		iamEndpoint: sim.url,
+		...simulatorRegion(sim),
 		domainName: sim.config.account,
 		userName: sim.config.user,
 		password: sim.config.password,
@@ -34,13 +46,12 @@ export function iamCredentials(sim: Simulator, patch: ICredentialDataDecryptedOb
 	};
 }
 
-export function akskCredentials(sim: Simulator, patch: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject {
+export function akskCredentials(
+	sim: Simulator,
+	patch: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
 	return {
-		region: 'custom',
-		customRegion: sim.config.region,
-		edition: sim.knobs().edition,
-		ocrEndpoint: sim.url,
-		iamEndpoint: sim.url,
+		...simulatorRegion(sim),
 		accessKey: sim.config.accessKey,
 		secretKey: sim.config.secretKey,
 		projectId: sim.config.projectId,
@@ -50,9 +61,15 @@ export function akskCredentials(sim: Simulator, patch: ICredentialDataDecryptedO
 
 export const image = (file: string): Buffer => readFileSync(committedImagePath(file));
 export const badImage = (kind: BadFileKind): Buffer =>
-	readFileSync(kind === 'huge' ? ensureGeneratedFixture('huge') : committedImagePath(badFileName(kind)));
+	readFileSync(
+		kind === 'huge' ? ensureGeneratedFixture('huge') : committedImagePath(badFileName(kind)),
+	);
 
-export const binaryItem = (data: Buffer, json: INodeExecutionData['json'] = {}, fileName = 'passport.jpg'): FeedItem => ({
+export const binaryItem = (
+	data: Buffer,
+	json: INodeExecutionData['json'] = {},
+	fileName = 'passport.jpg',
+): FeedItem => ({
 	json,
 	binary: { data: { data, fileName, mimeType: 'application/octet-stream' } },
 });
@@ -70,13 +87,17 @@ export interface RunOptions extends Partial<Omit<RunNodeOptions, 'parameters'>> 
 export async function runOcr(sim: Simulator, options: RunOptions = {}): Promise<RunNodeResult> {
 	const credentialType = options.credentialType ?? 'huaweiCloudApi';
 	const credentialData =
-		options.credentialData ?? (credentialType === 'huaweiCloudApi' ? iamCredentials(sim) : akskCredentials(sim));
+		options.credentialData ??
+		(credentialType === 'huaweiCloudApi' ? iamCredentials(sim) : akskCredentials(sim));
 	const parameters: INodeParameters = {
 		operation: 'recognize',
 		authentication: credentialType,
 		imageSource: 'binaryData',
 		...options.parameters,
-		options: { ...FAST_OPTIONS, ...((options.parameters?.options as INodeParameters | undefined) ?? {}) },
+		options: {
+			...FAST_OPTIONS,
+			...((options.parameters?.options as INodeParameters | undefined) ?? {}),
+		},
 	};
 	return await runNode({
 		nodeType: NODE_TYPE,
@@ -92,8 +113,48 @@ export async function runOcr(sim: Simulator, options: RunOptions = {}): Promise<
 	});
 }
 
-export async function withSimulator(edition: Edition = 'international', options: SimulatorOptions = {}) {
+export async function withSimulator(
+	edition: Edition = 'international',
+	options: SimulatorOptions = {},
+) {
 	return await startSimulator({ edition, ...options });
+}
+
+/**
+ * A simulator for the enclosing describe block (started before its tests, stopped after), used like
+ * the simulator itself: the returned object forwards to the one currently running.
+ */
+export function useSimulator(
+	edition: Edition = 'international',
+	options: SimulatorOptions = {},
+): Simulator {
+	let current: Simulator | undefined;
+	beforeAll(async () => {
+		current = await withSimulator(edition, options);
+	});
+	afterAll(async () => await current?.stop());
+	return new Proxy({} as Simulator, {
+		get: (_target, key) => {
+			if (!current)
+				throw new Error(
+					'useSimulator: the simulator runs only inside the tests of its describe block',
+				);
+			return current[key as keyof Simulator];
+		},
+	});
+}
+
+/** Back to a calm simulator between tests: no throttling, latency or faults, all counters at zero. */
+export function calmSimulator(sim: Simulator): void {
+	sim.resetCounters();
+	sim.setKnobs({
+		subscribed: true,
+		qps: 0,
+		maxConcurrency: 0,
+		latencyMs: 0,
+		jitterMs: 0,
+		faults: { rate5xx: 0, rateDrop: 0, rateMalformed: 0, rateSlow: 0 },
+	});
 }
 
 /** Serves files on 127.0.0.1 for URL mode (the simulator only downloads from loopback). */
@@ -104,7 +165,9 @@ export async function startFileServer(files: Record<string, Buffer>) {
 			res.writeHead(404).end('not found');
 			return;
 		}
-		res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length }).end(body);
+		res
+			.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': body.length })
+			.end(body);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
 	const { port } = server.address() as AddressInfo;
@@ -119,6 +182,7 @@ export async function startFileServer(files: Record<string, Buffer>) {
 }
 
 /** json of every item of an output. */
-export const jsonOf = (items: INodeExecutionData[] | undefined) => (items ?? []).map((item) => item.json);
+export const jsonOf = (items: INodeExecutionData[] | undefined) =>
+	(items ?? []).map((item) => item.json);
 export const pairedOf = (items: INodeExecutionData[] | undefined) =>
 	(items ?? []).map((item) => (item.pairedItem as { item: number } | undefined)?.item);

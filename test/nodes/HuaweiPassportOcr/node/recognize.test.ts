@@ -2,15 +2,19 @@
 import { KEY_FIELDS } from '../../../../nodes/HuaweiPassportOcr/helpers/fields';
 import { DOCUMENTS } from '../../../fixtures';
 import { readBinary } from '../../../harness';
-import { akskCredentials, binaryItem, image, jsonOf, pairedOf, runOcr, startFileServer, withSimulator } from './kit';
-import type { Simulator } from './kit';
+import {
+	akskCredentials,
+	binaryItem,
+	image,
+	jsonOf,
+	pairedOf,
+	runOcr,
+	startFileServer,
+	useSimulator,
+} from './kit';
 
 describe('Huawei Passport OCR — international edition', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await withSimulator('international');
-	});
-	afterAll(async () => await sim.stop());
+	const sim = useSimulator('international');
 	beforeEach(() => sim.resetCounters());
 
 	it('reads a binary image: 13 key fields, confidence, extra_info, verdict; no MRZ lines', async () => {
@@ -28,7 +32,11 @@ describe('Huawei Passport OCR — international edition', () => {
 		});
 		expect(json.machine_code).toBeUndefined();
 		expect(Object.keys(json.confidence as object).length).toBeGreaterThan(0);
-		expect(json.verdict).toMatchObject({ passed: true, reasons: [], confidence: { passed: true, threshold: 0.8 } });
+		expect(json.verdict).toMatchObject({
+			passed: true,
+			reasons: [],
+			confidence: { passed: true, threshold: 0.8 },
+		});
 		expect(pairedOf(result.outputs[0])).toEqual([0]);
 		// The input binary is kept by default, byte for byte.
 		expect((await readBinary(result.outputs[0][0])).equals(image('icao-specimen.jpg'))).toBe(true);
@@ -46,7 +54,11 @@ describe('Huawei Passport OCR — international edition', () => {
 		const outputs = jsonOf(result.outputs[0]);
 		expect(outputs).toHaveLength(4);
 		for (const json of outputs) {
-			expect(json).toMatchObject({ passport_number: 'E59361024', surname: 'ZHANG', issuing_authority: 'P.R.China' });
+			expect(json).toMatchObject({
+				passport_number: 'E59361024',
+				surname: 'ZHANG',
+				issuing_authority: 'P.R.China',
+			});
 			expect(json.extra_info).toEqual(DOCUMENTS.chinese.extra_info);
 		}
 		expect(sim.counters().ocr.byAuth).toEqual({ aksk: 4 });
@@ -56,15 +68,26 @@ describe('Huawei Passport OCR — international edition', () => {
 		const result = await runOcr(sim, {
 			credentialType: 'huaweiCloudAkSkApi',
 			credentialData: akskCredentials(sim, { projectId: '' }),
-			items: [binaryItem(image('gbr.jpg')), binaryItem(image('usa.jpg')), binaryItem(image('icao-specimen.jpg'))],
+			items: [
+				binaryItem(image('gbr.jpg')),
+				binaryItem(image('usa.jpg')),
+				binaryItem(image('icao-specimen.jpg')),
+			],
 		});
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result.outputs[0]).map((json) => json.country_code)).toEqual(['GBR', 'USA', 'UTO']);
+		expect(jsonOf(result.outputs[0]).map((json) => json.country_code)).toEqual([
+			'GBR',
+			'USA',
+			'UTO',
+		]);
 		expect(sim.counters().iam.projects).toBe(1);
 	});
 
 	it('reads binaries that n8n keeps on disk (filesystem binary mode)', async () => {
-		const result = await runOcr(sim, { items: [binaryItem(image('icao-specimen.tif'))], binaryMode: 'filesystem' });
+		const result = await runOcr(sim, {
+			items: [binaryItem(image('icao-specimen.tif'))],
+			binaryMode: 'filesystem',
+		});
 		expect(result.error).toBeUndefined();
 		expect(jsonOf(result.outputs[0])[0].surname).toBe('ERIKSSON');
 		expect((await readBinary(result.outputs[0][0])).equals(image('icao-specimen.tif'))).toBe(true);
@@ -98,7 +121,9 @@ describe('Huawei Passport OCR — international edition', () => {
 	it('nests the result under a property keeping the input JSON, drops the binary, adds the raw response', async () => {
 		const result = await runOcr(sim, {
 			items: [binaryItem(image('icao-specimen.png'), { customerId: 42 })],
-			parameters: { options: { resultProperty: 'passport', keepInputBinary: false, includeRawResponse: true } },
+			parameters: {
+				options: { resultProperty: 'passport', keepInputBinary: false, includeRawResponse: true },
+			},
 		});
 		const [item] = result.outputs[0];
 		expect(item.binary).toBeUndefined();
@@ -123,11 +148,7 @@ describe('Huawei Passport OCR — international edition', () => {
 });
 
 describe('Huawei Passport OCR — G42 edition', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await withSimulator('g42');
-	});
-	afterAll(async () => await sim.stop());
+	const sim = useSimulator('g42');
 
 	it('returns the MRZ lines and never sends a recognition mode', async () => {
 		const result = await runOcr(sim, {

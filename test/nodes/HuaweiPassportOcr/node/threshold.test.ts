@@ -4,8 +4,7 @@ import type { INode } from 'n8n-workflow';
 
 import { HuaweiPassportOcr } from '../../../../nodes/HuaweiPassportOcr/HuaweiPassportOcr.node';
 import { createNodeTypes } from '../../../harness';
-import { binaryItem, image, jsonOf, pairedOf, runOcr, withSimulator } from './kit';
-import type { Simulator } from './kit';
+import { binaryItem, image, jsonOf, pairedOf, runOcr, useSimulator } from './kit';
 
 interface Verdict {
 	passed: boolean;
@@ -22,11 +21,7 @@ const batch = () => [
 ];
 
 describe('confidence threshold modes', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await withSimulator('international');
-	});
-	afterAll(async () => await sim.stop());
+	const sim = useSimulator('international');
 
 	it('off: no verdict, every item on the one output', async () => {
 		const result = await runOcr(sim, { items: batch(), parameters: { confidenceMode: 'off' } });
@@ -36,11 +31,17 @@ describe('confidence threshold modes', () => {
 	});
 
 	it('flag: every item carries the verdict, all on the one output', async () => {
-		const result = await runOcr(sim, { items: batch(), parameters: { confidenceMode: 'flag', confidenceThreshold: 0.8 } });
+		const result = await runOcr(sim, {
+			items: batch(),
+			parameters: { confidenceMode: 'flag', confidenceThreshold: 0.8 },
+		});
 		expect(result.outputs).toHaveLength(1);
 		const verdicts = jsonOf(result.outputs[0]).map((json) => json.verdict as Verdict);
 		expect(verdicts.map((verdict) => verdict.passed)).toEqual([true, false, true, false]);
-		expect(verdicts[1].confidence).toMatchObject({ score: 0.42, belowThreshold: ['passport_number', 'surname', 'date_of_birth'] });
+		expect(verdicts[1].confidence).toMatchObject({
+			score: 0.42,
+			belowThreshold: ['passport_number', 'surname', 'date_of_birth'],
+		});
 		expect(verdicts[1].reasons[0]).toMatch(/lowest confidence 0.42 is below 0.8/);
 		expect(verdicts[3].confidence.missing).toEqual(['passport_number', 'date_of_expiry']);
 	});
@@ -72,7 +73,8 @@ describe('confidence threshold modes', () => {
 		expect(result.outputs).toHaveLength(2);
 		expect(pairedOf(result.outputs[0])).toEqual([0, 2]);
 		expect(pairedOf(result.outputs[1])).toEqual([1, 3]);
-		for (const json of jsonOf(result.outputs[1])) expect((json.verdict as { passed: boolean }).passed).toBe(false);
+		for (const json of jsonOf(result.outputs[1]))
+			expect((json.verdict as { passed: boolean }).passed).toBe(false);
 	});
 
 	it('n8n computes the outputs from the parameters: "Review" exists only in route mode', () => {
@@ -87,7 +89,12 @@ describe('confidence threshold modes', () => {
 				parameters: { confidenceMode },
 				...(onError ? { onError } : {}),
 			};
-			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: createNodeTypes([nodeType]) });
+			const workflow = new Workflow({
+				nodes: [node],
+				connections: {},
+				active: false,
+				nodeTypes: createNodeTypes([nodeType]),
+			});
 			return NodeHelpers.getNodeOutputs(workflow, node, nodeType.description).map((output) =>
 				typeof output === 'string' ? output : output.displayName,
 			);

@@ -16,6 +16,8 @@ describe('back-off', () => {
 	});
 
 	it('builds the passport URL with the project placeholder the credentials fill in', () => {
-		expect(ocrUrl('https://ocr.ae-ad-1.g42cloud.com', 'passport')).toBe('https://ocr.ae-ad-1.g42cloud.com/v2/{project_id}/ocr/passport');
+		expect(ocrUrl('https://ocr.ae-ad-1.g42cloud.com', 'passport')).toBe(
+			'https://ocr.ae-ad-1.g42cloud.com/v2/{project_id}/ocr/passport',
+		);
 	});
 });

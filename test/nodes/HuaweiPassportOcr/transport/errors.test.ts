@@ -69,43 +69,68 @@ describe('Huawei error table', () => {
 	});
 
 	it('says what to do for the codes users meet most', () => {
-		expect(adviseOnFailure({ code: 'ModelArts.4204', status: 403 }, { region: 'ap-southeast-2' }).action).toMatch(
-			/OCR console of region ap-southeast-2/,
+		expect(
+			adviseOnFailure({ code: 'ModelArts.4204', status: 403 }, { region: 'ap-southeast-2' }).action,
+		).toMatch(/OCR console of region ap-southeast-2/);
+		expect(adviseOnFailure({ code: 'AIS.0104', status: 400 }).action).toMatch(
+			/not a passport data page|too blurry/,
 		);
-		expect(adviseOnFailure({ code: 'AIS.0104', status: 400 }).action).toMatch(/not a passport data page|too blurry/);
-		expect(adviseOnFailure({ code: 'APIGW.0101', status: 404 }, { region: 'cn-north-4' }).action).toMatch(/Wrong region or project.*cn-north-4/);
+		expect(
+			adviseOnFailure({ code: 'APIGW.0101', status: 404 }, { region: 'cn-north-4' }).action,
+		).toMatch(/Wrong region or project.*cn-north-4/);
 		expect(adviseOnFailure({ code: 'AIS.0103' }, { edition: 'g42' }).action).toMatch(/4096/);
-		expect(adviseOnFailure({ code: 'AIS.0103' }, { edition: 'international' }).action).toMatch(/8192/);
+		expect(adviseOnFailure({ code: 'AIS.0103' }, { edition: 'international' }).action).toMatch(
+			/8192/,
+		);
 	});
 
 	it('normalises APIG. to APIGW.', () => {
 		expect(normaliseCode('APIG.0308')).toBe('APIGW.0308');
 		expect(normaliseCode('APIGW.0308')).toBe('APIGW.0308');
 		expect(normaliseCode(undefined)).toBeUndefined();
-		expect(parseFailure(429, { error_code: 'APIG.0308', error_msg: 'limit' }).code).toBe('APIGW.0308');
+		expect(parseFailure(429, { error_code: 'APIG.0308', error_msg: 'limit' }).code).toBe(
+			'APIGW.0308',
+		);
 	});
 
 	it('reads the OCR, gateway and IAM shapes, and the request id from header or body', () => {
-		expect(parseFailure(400, { error_code: 'AIS.0104', error_msg: 'bad' }, { 'X-Request-Id': 'req-1' })).toMatchObject({
+		expect(
+			parseFailure(400, { error_code: 'AIS.0104', error_msg: 'bad' }, { 'X-Request-Id': 'req-1' }),
+		).toMatchObject({
 			status: 400,
 			code: 'AIS.0104',
 			huaweiMessage: 'bad',
 			requestId: 'req-1',
 		});
-		expect(parseFailure(401, { error_code: 'APIGW.0301', error_msg: 'x', request_id: 'body-id' })).toMatchObject({
+		expect(
+			parseFailure(401, { error_code: 'APIGW.0301', error_msg: 'x', request_id: 'body-id' }),
+		).toMatchObject({
 			requestId: 'body-id',
 			code: 'APIGW.0301',
 		});
-		const iam = parseFailure(401, { error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } });
-		expect(iam).toMatchObject({ iam: true, code: undefined, huaweiMessage: 'The username or password is wrong.' });
+		const iam = parseFailure(401, {
+			error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' },
+		});
+		expect(iam).toMatchObject({
+			iam: true,
+			code: undefined,
+			huaweiMessage: 'The username or password is wrong.',
+		});
 		expect(adviseOnFailure(iam).message).toBe('IAM refused the login');
-		expect(parseFailure(502, '{"error_code":"APIGW.0201","error_msg":"backend unavailable"}').code).toBe('APIGW.0201');
-		expect(parseFailure(502, '<html>Bad gateway</html>').huaweiMessage).toBe('<html>Bad gateway</html>');
+		expect(
+			parseFailure(502, '{"error_code":"APIGW.0201","error_msg":"backend unavailable"}').code,
+		).toBe('APIGW.0201');
+		expect(parseFailure(502, '<html>Bad gateway</html>').huaweiMessage).toBe(
+			'<html>Bad gateway</html>',
+		);
 	});
 
 	it('never repeats a token that a message quotes', () => {
 		const token = 'MIIEXAMPLETOKEN' + 'A'.repeat(200);
-		const failure = parseFailure(401, { error_code: 'APIGW.0301', error_msg: `Incorrect IAM authentication information: ${token}` });
+		const failure = parseFailure(401, {
+			error_code: 'APIGW.0301',
+			error_msg: `Incorrect IAM authentication information: ${token}`,
+		});
 		expect(failure.huaweiMessage).not.toContain(token);
 		expect(failure.huaweiMessage).toContain('[token]');
 	});
@@ -138,7 +163,9 @@ describe('Huawei error table', () => {
 	it('parses Retry-After as seconds or as an HTTP date', () => {
 		expect(parseRetryAfter('3')).toBe(3);
 		expect(parseRetryAfter(['2'])).toBe(2);
-		expect(parseRetryAfter('Wed, 25 Nov 2026 10:00:05 GMT', Date.parse('Wed, 25 Nov 2026 10:00:00 GMT'))).toBe(5);
+		expect(
+			parseRetryAfter('Wed, 25 Nov 2026 10:00:05 GMT', Date.parse('Wed, 25 Nov 2026 10:00:00 GMT')),
+		).toBe(5);
 		expect(parseRetryAfter('soon')).toBeUndefined();
 		expect(parseRetryAfter(undefined)).toBeUndefined();
 		expect(parseFailure(429, {}, { 'retry-after': '7' }).retryAfterSeconds).toBe(7);
@@ -146,24 +173,41 @@ describe('Huawei error table', () => {
 
 	it('falls back to the HTTP status for unknown codes and to a network message without a response', () => {
 		expect(adviseOnFailure({ status: 404 }, { region: 'r1' }).action).toMatch(/r1/);
-		expect(adviseOnFailure({ status: 500, code: 'X.1' }).message).toBe('Huawei Cloud had a server error');
-		const refused = adviseOnFailure({ networkCode: 'ECONNREFUSED' }, { endpoint: 'http://127.0.0.1:9' });
+		expect(adviseOnFailure({ status: 500, code: 'X.1' }).message).toBe(
+			'Huawei Cloud had a server error',
+		);
+		const refused = adviseOnFailure(
+			{ networkCode: 'ECONNREFUSED' },
+			{ endpoint: 'http://127.0.0.1:9' },
+		);
 		expect(refused.message).toBe('Could not reach Huawei Cloud');
 		expect(refused.action).toMatch(/connection refused.*http:\/\/127\.0\.0\.1:9/);
 		expect(refused.message + refused.action).not.toMatch(/ECONN/);
 		const timedOut = adviseOnFailure({ networkCode: 'ECONNABORTED' }, { timeoutMs: 2000 });
-		expect(timedOut.message).toBe('Huawei Cloud gave no answer within 2000 ms: the call timed out (Timeout option)');
+		expect(timedOut.message).toBe(
+			'Huawei Cloud gave no answer within 2000 ms: the call timed out (Timeout option)',
+		);
 		expect(timedOut.retry).toBe('no');
 	});
 
 	it('builds a NodeApiError with the code and request id in the details', () => {
-		const failure = parseFailure(403, { error_code: 'ModelArts.4204', error_msg: 'not subscribed' }, { 'x-request-id': 'abc' });
+		const failure = parseFailure(
+			403,
+			{ error_code: 'ModelArts.4204', error_msg: 'not subscribed' },
+			{ 'x-request-id': 'abc' },
+		);
 		const error = toNodeApiError(node, failure, { region: 'ae-ad-1' }, 4);
-		expect(error.message).toBe('The passport OCR API is not enabled in this region (ModelArts.4204, HTTP 403)');
+		expect(error.message).toBe(
+			'The passport OCR API is not enabled in this region (ModelArts.4204, HTTP 403)',
+		);
 		expect(error.description).toMatch(/OCR console of region ae-ad-1/);
 		expect(error.description).toMatch(/Request id: abc/);
 		expect(error.httpCode).toBe('403');
-		expect(error.context).toMatchObject({ itemIndex: 4, huaweiCode: 'ModelArts.4204', requestId: 'abc' });
+		expect(error.context).toMatchObject({
+			itemIndex: 4,
+			huaweiCode: 'ModelArts.4204',
+			requestId: 'abc',
+		});
 		const { message, description } = describeFailure(failure, adviseOnFailure(failure));
 		expect(message).toContain('ModelArts.4204');
 		expect(description).toContain('not subscribed');

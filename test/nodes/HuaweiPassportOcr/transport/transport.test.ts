@@ -41,7 +41,10 @@ function fakeN8n(script: (call: number, options: IHttpRequestOptions) => Answer 
 				if (answer instanceof Error) throw answer;
 				if (!options.ignoreHttpStatusErrors && answer.status >= 400) {
 					// What n8n throws for an HTTP error: a NodeApiError with httpCode and context.data.
-					throw Object.assign(new Error('Request failed'), { httpCode: String(answer.status), context: { data: answer.body } });
+					throw Object.assign(new Error('Request failed'), {
+						httpCode: String(answer.status),
+						context: { data: answer.body },
+					});
 				}
 				return { statusCode: answer.status, body: answer.body, headers: answer.headers ?? {} };
 			},
@@ -66,16 +69,32 @@ beforeEach(() => {
 describe('OcrTransport', () => {
 	it('sends JSON with a timeout, and reads 2xx bodies and the request id', async () => {
 		const n8n = fakeN8n(() => ({ ...OK, headers: { 'x-request-id': 'r1' } }));
-		const response = await new OcrTransport(n8n.context, settings()).post('http://x/v2/{project_id}/ocr/passport', { image: 'AA' });
+		const response = await new OcrTransport(n8n.context, settings()).post(
+			'http://x/v2/{project_id}/ocr/passport',
+			{ image: 'AA' },
+		);
 		expect(response).toEqual({ body: OK.body, requestId: 'r1', attempts: 1 });
-		expect(n8n.calls[0]).toMatchObject({ method: 'POST', json: true, timeout: 1000, body: { image: 'AA' }, ignoreHttpStatusErrors: true });
+		expect(n8n.calls[0]).toMatchObject({
+			method: 'POST',
+			json: true,
+			timeout: 1000,
+			body: { image: 'AA' },
+			ignoreHttpStatusErrors: true,
+		});
 	});
 
 	it('retries 429 honouring Retry-After, and lowers concurrency once per throttle wave', async () => {
-		const throttled: Answer = { status: 429, body: { error_code: 'APIGW.0308', error_msg: 'limit' }, headers: { 'retry-after': '7' } };
+		const throttled: Answer = {
+			status: 429,
+			body: { error_code: 'APIGW.0308', error_msg: 'limit' },
+			headers: { 'retry-after': '7' },
+		};
 		const n8n = fakeN8n((call) => (call < 2 ? throttled : OK));
 		let lowered = 0;
-		const response = await new OcrTransport(n8n.context, settings({ onThrottle: () => lowered++ })).post('u', {});
+		const response = await new OcrTransport(
+			n8n.context,
+			settings({ onThrottle: () => lowered++ }),
+		).post('u', {});
 		expect(response.attempts).toBe(3);
 		expect(sleeps).toHaveLength(2);
 		for (const ms of sleeps) expect(ms).toBeGreaterThanOrEqual(7000);
@@ -95,10 +114,18 @@ describe('OcrTransport', () => {
 	});
 
 	it('retries 502/503/504 up to Max Retries with growing back-off, then fails with the Huawei code', async () => {
-		const n8n = fakeN8n(() => ({ status: 503, body: { error_code: 'ModelArts.4403', error_msg: 'unavailable' } }));
-		const error = await new OcrTransport(n8n.context, settings({ maxRetries: 3 })).post('u', {}).catch((e: unknown) => e);
+		const n8n = fakeN8n(() => ({
+			status: 503,
+			body: { error_code: 'ModelArts.4403', error_msg: 'unavailable' },
+		}));
+		const error = await new OcrTransport(n8n.context, settings({ maxRetries: 3 }))
+			.post('u', {})
+			.catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(HuaweiCallError);
-		expect((error as HuaweiCallError).failure).toMatchObject({ code: 'ModelArts.4403', status: 503 });
+		expect((error as HuaweiCallError).failure).toMatchObject({
+			code: 'ModelArts.4403',
+			status: 503,
+		});
 		expect(n8n.calls).toHaveLength(4);
 		expect(sleeps).toHaveLength(3);
 		expect(sleeps[2]).toBeGreaterThanOrEqual(200); // 100 · 2² / 2
@@ -106,7 +133,9 @@ describe('OcrTransport', () => {
 
 	it('never retries other 4xx', async () => {
 		const n8n = fakeN8n(() => ({ status: 400, body: { error_code: 'AIS.0104', error_msg: 'x' } }));
-		await expect(new OcrTransport(n8n.context, settings()).post('u', {})).rejects.toBeInstanceOf(HuaweiCallError);
+		await expect(new OcrTransport(n8n.context, settings()).post('u', {})).rejects.toBeInstanceOf(
+			HuaweiCallError,
+		);
 		expect(n8n.calls).toHaveLength(1);
 		expect(sleeps).toEqual([]);
 	});
@@ -117,10 +146,16 @@ describe('OcrTransport', () => {
 	});
 
 	it('retries a reset connection but not a refused one', async () => {
-		const reset = fakeN8n((call) => (call === 0 ? Object.assign(new Error('socket hang up'), { httpCode: 'ECONNRESET' }) : OK));
+		const reset = fakeN8n((call) =>
+			call === 0 ? Object.assign(new Error('socket hang up'), { httpCode: 'ECONNRESET' }) : OK,
+		);
 		expect((await new OcrTransport(reset.context, settings()).post('u', {})).attempts).toBe(2);
-		const refused = fakeN8n(() => Object.assign(new Error('refused'), { httpCode: 'ECONNREFUSED' }));
-		const error = await new OcrTransport(refused.context, settings()).post('u', {}).catch((e: unknown) => e);
+		const refused = fakeN8n(() =>
+			Object.assign(new Error('refused'), { httpCode: 'ECONNREFUSED' }),
+		);
+		const error = await new OcrTransport(refused.context, settings())
+			.post('u', {})
+			.catch((e: unknown) => e);
 		expect((error as HuaweiCallError).failure.networkCode).toBe('ECONNREFUSED');
 		expect(refused.calls).toHaveLength(1);
 	});
@@ -128,7 +163,11 @@ describe('OcrTransport', () => {
 	it('sends alone until the first answer, then in parallel', async () => {
 		const n8n = fakeN8n(() => OK);
 		const transport = new OcrTransport(n8n.context, settings());
-		const first = Promise.all([transport.post('u', {}), transport.post('u', {}), transport.post('u', {})]);
+		const first = Promise.all([
+			transport.post('u', {}),
+			transport.post('u', {}),
+			transport.post('u', {}),
+		]);
 		await first;
 		expect(n8n.peak()).toBe(2); // the first alone, then the two others together
 	});
@@ -136,7 +175,11 @@ describe('OcrTransport', () => {
 	it('a credential that cannot authenticate fails the run fast: no further calls', async () => {
 		const n8n = fakeN8n(() => new Error('IAM refused the login: check the user name and password'));
 		const transport = new OcrTransport(n8n.context, settings());
-		const results = await Promise.allSettled([transport.post('u', {}), transport.post('u', {}), transport.post('u', {})]);
+		const results = await Promise.allSettled([
+			transport.post('u', {}),
+			transport.post('u', {}),
+			transport.post('u', {}),
+		]);
 		expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
 		for (const result of results) {
 			const error = (result as PromiseRejectedResult).reason as HuaweiCallError;
@@ -154,7 +197,9 @@ describe('OcrTransport', () => {
 				refreshed = true;
 				return OK;
 			}
-			return refreshed ? OK : { status: 401, body: { error_code: 'APIGW.0307', error_msg: 'token expired' } };
+			return refreshed
+				? OK
+				: { status: 401, body: { error_code: 'APIGW.0307', error_msg: 'token expired' } };
 		});
 		const transport = new OcrTransport(n8n.context, settings());
 		transport['warmed'] = true; // a token existed before this run
@@ -164,8 +209,14 @@ describe('OcrTransport', () => {
 	});
 
 	it('after a futile refresh (still 401) no further refresh is tried', async () => {
-		const n8n = fakeN8n(() => ({ status: 401, body: { error_code: 'APIGW.0301', error_msg: 'verify aksk signature fail' } }));
-		const transport = new OcrTransport(n8n.context, settings({ credentialType: 'huaweiCloudAkSkApi' }));
+		const n8n = fakeN8n(() => ({
+			status: 401,
+			body: { error_code: 'APIGW.0301', error_msg: 'verify aksk signature fail' },
+		}));
+		const transport = new OcrTransport(
+			n8n.context,
+			settings({ credentialType: 'huaweiCloudAkSkApi' }),
+		);
 		for (let i = 0; i < 3; i++) {
 			const error = await transport.post('u', {}).catch((e: unknown) => e);
 			expect((error as HuaweiCallError).failure).toMatchObject({ code: 'APIGW.0301', status: 401 });
