@@ -23,9 +23,11 @@ export interface Sizes {
 	repeats: number;
 }
 
+// Batches large enough that per-run fixed costs (token exchange, first call) weigh as they do in real
+// batches of hundreds, small enough for the whole run to take minutes.
 export const FULL: Sizes = {
-	overheadSmall: 200,
-	overheadLarge: 40,
+	overheadSmall: 300,
+	overheadLarge: 100,
 	concurrencyItems: 100,
 	throttleItems: 200,
 	tokenItems: 100,
