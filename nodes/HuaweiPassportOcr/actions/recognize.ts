@@ -206,8 +206,8 @@ export async function recognize(
 		const payload = await loadImage.call(this, itemIndex, items[itemIndex], {
 			source: this.getNodeParameter('imageSource', itemIndex) as ImageSource,
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
-			url: this.getNodeParameter('imageUrl', itemIndex, '') as string,
-			base64: this.getNodeParameter('imageBase64', itemIndex, '') as string,
+			url: this.getNodeParameter('imageUrl', itemIndex, ''),
+			base64: this.getNodeParameter('imageBase64', itemIndex, ''),
 			edition: settings.edition,
 		});
 		const body = imageBody(payload);

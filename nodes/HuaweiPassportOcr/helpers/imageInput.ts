@@ -186,11 +186,18 @@ export function missingBinaryMessage(name: unknown, item: INodeExecutionData): s
 		.join(', ')}: enter one of those.`;
 }
 
+/** "an object", "a list", "a number"... for messages about a value of the wrong kind. */
+function kindOf(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value === null || value === undefined) return 'nothing';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 export interface ImageInputParameters {
 	source: ImageSource;
 	binaryPropertyName?: unknown;
-	url?: string;
-	base64?: string;
+	url?: unknown;
+	base64?: unknown;
 	edition: Edition;
 }
 
@@ -227,7 +234,15 @@ export async function loadImage(
 		return { kind: 'url', url: url.trim() };
 	}
 	if (parameters.source === 'base64') {
-		const decoded = decodeBase64Text(String(parameters.base64 ?? ''));
+		if (typeof parameters.base64 !== 'string') {
+			throw new InputProblem(
+				`The field received ${kindOf(
+					parameters.base64,
+				)}, not base64 text: point the expression at the string itself (e.g. {{ $json.image }}).`,
+				field,
+			);
+		}
+		const decoded = decodeBase64Text(parameters.base64);
 		if ('problem' in decoded) throw new InputProblem(decoded.problem, field);
 		return imagePayloadFromBytes(decoded.bytes, parameters.edition, field);
 	}

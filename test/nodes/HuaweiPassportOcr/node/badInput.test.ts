@@ -62,6 +62,7 @@ describe('local checks before any call', () => {
 			items: [
 				{ json: { b64: badImage('pdf').toString('base64') } },
 				{ json: { b64: 'definitely not base64 !!' } },
+				{ json: { b64: { image: 'AAAA' } } },
 				{ json: { b64: `data:image/png;base64,${image('icao-specimen.png').toString('base64')}` } },
 			],
 			parameters: { imageSource: 'base64', imageBase64: '={{ $json.b64 }}' },
@@ -70,7 +71,10 @@ describe('local checks before any call', () => {
 		const jsons = jsonOf(result.outputs[0]);
 		expect(jsons[0].error).toMatch(/^Item 0, field "Base64 Image": PDF document/);
 		expect(jsons[1].error).toMatch(/^Item 1, field "Base64 Image": The text is not valid base64/);
-		expect(jsons[2].surname).toBe('ERIKSSON');
+		expect(jsons[2].error).toMatch(
+			/^Item 2, field "Base64 Image": The field received an object, not base64 text/,
+		);
+		expect(jsons[3].surname).toBe('ERIKSSON');
 		expect(sim.counters().ocr.total).toBe(1);
 
 		const urls = await runOcr(sim, {
