@@ -1,6 +1,7 @@
 /** Batches: order and pairedItem, continue-on-fail, the error output, throttling, token expiry, retries. */
 import { CredentialStore } from '../../../harness';
 import {
+	akskCredentials,
 	badImage,
 	binaryItem,
 	calmSimulator,
@@ -167,6 +168,31 @@ describe('batches', () => {
 		} finally {
 			clearInterval(watcher);
 		}
+	});
+
+	it('access key: a project lookup cached for another scope is redone once, then the batch runs', async () => {
+		const store = new CredentialStore();
+		const { id } = store.add('huaweiCloudAkSkApi', akskCredentials(sim, { projectId: '' }));
+		await runOcr(sim, {
+			items: [good()],
+			credentialType: 'huaweiCloudAkSkApi',
+			credentialStore: store,
+		});
+		expect(sim.counters().iam.projects).toBe(1);
+		// As if the region or the key had changed since the lookup was stored.
+		store.put(id, {
+			...store.get(id).data,
+			resolvedProjectScope: 'another-region|https://iam.example|OTHERKEY',
+		});
+		const result = await runOcr(sim, {
+			items: many(6),
+			credentialType: 'huaweiCloudAkSkApi',
+			credentialStore: store,
+			parameters: { options: { concurrency: 3 } },
+		});
+		expect(result.error).toBeUndefined();
+		for (const json of jsonOf(result.outputs[0])) expect(json.error).toBeUndefined();
+		expect(sim.counters().iam.projects).toBe(2);
 	});
 
 	it('a stored token is reused by the next run (no exchange at all)', async () => {
