@@ -172,7 +172,8 @@ describe('batches', () => {
 
 	it('access key: a project lookup cached for another scope is redone once, then the batch runs', async () => {
 		const store = new CredentialStore();
-		const { id } = store.add('huaweiCloudAkSkApi', akskCredentials(sim, { projectId: '' }));
+		const id = store.add('huaweiCloudAkSkApi', akskCredentials(sim, { projectId: '' }))
+			.id as string;
 		await runOcr(sim, {
 			items: [good()],
 			credentialType: 'huaweiCloudAkSkApi',
