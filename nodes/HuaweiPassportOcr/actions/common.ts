@@ -48,8 +48,14 @@ export function readDocumentCheckOptions(
 	};
 }
 
+/**
+ * The verdict mode in effect. An AI agent sees output 0 only (n8n runs the node as "…Tool"), so as a
+ * tool every item stays there with its verdict: filter and route act like "Add Verdict Only".
+ */
 export function readMode(context: IExecuteFunctions): ThresholdMode {
-	return context.getNodeParameter('confidenceMode', 0, 'flag') as ThresholdMode;
+	const mode = context.getNodeParameter('confidenceMode', 0, 'flag') as ThresholdMode;
+	const asTool = context.getNode().type.endsWith('Tool');
+	return asTool && (mode === 'filter' || mode === 'route') ? 'flag' : mode;
 }
 
 /** Any error of one item → the NodeApiError/NodeOperationError n8n shows, with the item index. */

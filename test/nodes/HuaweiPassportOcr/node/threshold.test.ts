@@ -3,8 +3,8 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
 import { HuaweiPassportOcr } from '../../../../nodes/HuaweiPassportOcr/HuaweiPassportOcr.node';
-import { createNodeTypes } from '../../../harness';
-import { binaryItem, image, jsonOf, pairedOf, runOcr, useSimulator } from './kit';
+import { createNodeTypes, runNode } from '../../../harness';
+import { binaryItem, iamCredentials, image, jsonOf, pairedOf, runOcr, useSimulator } from './kit';
 
 interface Verdict {
 	passed: boolean;
@@ -75,6 +75,29 @@ describe('confidence threshold modes', () => {
 		expect(pairedOf(result.outputs[1])).toEqual([1, 3]);
 		for (const json of jsonOf(result.outputs[1]))
 			expect((json.verdict as { passed: boolean }).passed).toBe(false);
+	});
+
+	it('as an AI agent tool (type …Tool), route and filter keep every item on output 0 with its verdict', async () => {
+		const tool = new HuaweiPassportOcr();
+		tool.description = { ...tool.description, name: 'huaweiPassportOcrTool' };
+		for (const confidenceMode of ['route', 'filter']) {
+			const result = await runNode({
+				nodeType: 'huaweiPassportOcrTool',
+				nodeTypes: [tool],
+				items: [{ json: { b64: image('low-confidence.jpg').toString('base64') } }],
+				credentials: { huaweiCloudApi: iamCredentials(sim) },
+				parameters: {
+					operation: 'recognize',
+					imageSource: 'base64',
+					imageBase64: '={{ $json.b64 }}',
+					confidenceMode,
+					options: { retryDelay: 5 },
+				},
+			});
+			expect(result.outputs[0]).toHaveLength(1);
+			expect((result.outputs[0][0].json.verdict as Verdict).passed).toBe(false);
+			expect(result.outputs[1] ?? []).toHaveLength(0);
+		}
 	});
 
 	it('n8n computes the outputs from the parameters: "Review" exists only in route mode', () => {
