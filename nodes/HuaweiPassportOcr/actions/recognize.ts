@@ -95,9 +95,39 @@ function imageBody(payload: ImagePayload): IDataObject {
 	return payload.kind === 'image' ? { image: payload.base64 } : { url: payload.url };
 }
 
+type MrzSearch =
+	| { lines: string[]; source: 'passport' | 'general-text' }
+	| { lines?: undefined; source: 'general-text'; message: string; code?: string | null }
+	| { lines?: undefined; source?: undefined };
+
+/** The MRZ lines: from the passport result (G42 edition), or from a second read when asked for. */
+export async function findMrz(
+	result: IDataObject,
+	wantSecondRead: boolean,
+	secondRead: () => Promise<string[] | undefined>,
+): Promise<MrzSearch> {
+	const returned = mrzLinesOf(result);
+	if (returned) return { lines: returned, source: 'passport' };
+	if (!wantSecondRead) return {};
+	// The passport read stands: a failed extra read is reported in `mrz`, not fatal to the item.
+	try {
+		const lines = await secondRead();
+		return lines
+			? { lines, source: 'general-text' }
+			: { source: 'general-text', message: 'The second read found no MRZ lines.' };
+	} catch (error) {
+		const code = error instanceof HuaweiCallError ? error.failure.code ?? null : null;
+		return {
+			source: 'general-text',
+			message: `The second read failed: ${(error as Error).message}`,
+			code,
+		};
+	}
+}
+
 /**
- * MRZ and validity checks on a result (which they extend with `mrz` and `validity`); the MRZ comes
- * from the passport result (G42) or, when asked, a second read with general-text.
+ * MRZ and validity checks on a result (which they extend with `mrz` and `validity`); their verdict
+ * checks count only when the user asks for it.
  */
 async function runDocumentChecks(
 	result: IDataObject,
@@ -105,50 +135,30 @@ async function runDocumentChecks(
 	secondRead: () => Promise<string[] | undefined>,
 ): Promise<CheckOutcome[]> {
 	const outcomes: CheckOutcome[] = [];
-	let lines = mrzLinesOf(result);
-	let source: 'passport' | 'general-text' = 'passport';
+	const search = await findMrz(result, options.secondRead, secondRead);
 	let mrzDates: { birth?: string | null; expiry?: string | null } = {};
-	if (!lines && options.secondRead) {
-		source = 'general-text';
-		// The passport read stands: a failed extra read is reported in `mrz`, not fatal to the item.
-		const read = await secondRead().then(
-			(found) => ({ found, error: undefined }),
-			(error: unknown) => ({ found: undefined, error: error as Error }),
-		);
-		lines = read.found;
-		if (read.error) {
-			const code = read.error instanceof HuaweiCallError ? read.error.failure.code ?? null : null;
-			result.mrz = {
-				source,
-				valid: false,
-				found: false,
-				message: `The second read failed: ${read.error.message}`,
-				code,
-			};
-		} else if (!lines) {
-			result.mrz = {
-				source,
-				valid: false,
-				found: false,
-				message: 'The second read found no MRZ lines.',
-			};
-		}
-		if (!lines) {
-			outcomes.push({
-				name: 'mrz',
-				passed: false,
-				reason: `Needs review: ${String((result.mrz as IDataObject).message)}`,
-				details: { valid: false },
-			});
-		}
-	}
-	if (lines) {
-		const { parsed, report } = mrzReport(lines, source, options);
+	if (search.lines) {
+		const { parsed, report } = mrzReport(search.lines, search.source, options);
 		const agreement = crossCheckReport(parsed, result);
 		report.crossCheck = agreement as unknown as IDataObject;
 		result.mrz = report;
 		mrzDates = { birth: parsed.fields?.birthDate, expiry: parsed.fields?.expiryDate };
 		outcomes.push(mrzOutcome(report, agreement));
+	} else if (search.source) {
+		const { message, code } = search;
+		result.mrz = {
+			source: search.source,
+			valid: false,
+			found: false,
+			message,
+			...(code !== undefined ? { code } : {}),
+		};
+		outcomes.push({
+			name: 'mrz',
+			passed: false,
+			reason: `Needs review: ${message}`,
+			details: { valid: false },
+		});
 	}
 	const printed = (name: string) =>
 		typeof result[name] === 'string' && result[name] !== '' ? (result[name] as string) : undefined;
