@@ -5,31 +5,76 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { AKSK_CREDENTIAL, IAM_CREDENTIAL, akSkCredentialFor, iamCredentialFor } from './lib/credentials';
+import {
+	AKSK_CREDENTIAL,
+	IAM_CREDENTIAL,
+	akSkCredentialFor,
+	iamCredentialFor,
+} from './lib/credentials';
 import { openEditor, setupOwner, type EditorSession } from './lib/editor';
-import { createN8nHome, importCredentials, importWorkflows, startN8nServer, type N8nServer } from './lib/n8n';
+import {
+	createN8nHome,
+	importCredentials,
+	importWorkflows,
+	startN8nServer,
+	type N8nServer,
+} from './lib/n8n';
 import { EXTENSIONS_DIR, SCREENSHOTS_DIR } from './lib/paths';
 import { startSimulatorProcess, type SimulatorProcess } from './lib/simulator';
 import { manualTrigger, OCR_NODE_TYPE, ocrNode, workflow } from './lib/workflowBuilder';
+import { EXAMPLE_FILES, loadExample } from '../../scripts/lib/examples';
 
 const IAM = { ...IAM_CREDENTIAL, type: 'huaweiCloudApi' as const };
 const WORKFLOW_ID = 'e2eEditorCheck01';
 
 /** One node per image source, covering every threshold mode. */
 const CONFIGURED = [
-	{ name: 'Binary file, verdict only', imageSource: 'binaryData', confidenceMode: 'flag', input: 'binaryPropertyName', outputs: 1 },
-	{ name: 'Image URL, route', imageSource: 'url', confidenceMode: 'route', input: 'imageUrl', outputs: 2 },
-	{ name: 'Base64, filter', imageSource: 'base64', confidenceMode: 'filter', input: 'imageBase64', outputs: 1 },
-	{ name: 'Binary file, off', imageSource: 'binaryData', confidenceMode: 'off', input: 'binaryPropertyName', outputs: 1 },
+	{
+		name: 'Binary file, verdict only',
+		imageSource: 'binaryData',
+		confidenceMode: 'flag',
+		input: 'binaryPropertyName',
+		outputs: 1,
+	},
+	{
+		name: 'Image URL, route',
+		imageSource: 'url',
+		confidenceMode: 'route',
+		input: 'imageUrl',
+		outputs: 2,
+	},
+	{
+		name: 'Base64, filter',
+		imageSource: 'base64',
+		confidenceMode: 'filter',
+		input: 'imageBase64',
+		outputs: 1,
+	},
+	{
+		name: 'Binary file, off',
+		imageSource: 'binaryData',
+		confidenceMode: 'off',
+		input: 'binaryPropertyName',
+		outputs: 1,
+	},
 ] as const;
 const SOURCE_INPUTS = ['binaryPropertyName', 'imageUrl', 'imageBase64'];
-const THRESHOLD_INPUTS = ['confidenceThreshold', 'confidenceFields', 'confidenceCombine', 'missingConfidence'];
+const THRESHOLD_INPUTS = [
+	'confidenceThreshold',
+	'confidenceFields',
+	'confidenceCombine',
+	'missingConfidence',
+];
 
-const canvasNode = (page: Page, name: string) => page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
+const canvasNode = (page: Page, name: string) =>
+	page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`);
 const outputHandles = (page: Page, name: string) =>
-	page.locator(`[data-test-id="canvas-node-output-handle"][data-node-name="${name}"][data-connection-type="main"]`);
+	page.locator(
+		`[data-test-id="canvas-node-output-handle"][data-node-name="${name}"][data-connection-type="main"]`,
+	);
 const parameterInput = (page: Page, name: string) => page.getByTestId(`parameter-input-${name}`);
-const screenshot = (page: Page, file: string) => page.screenshot({ path: join(SCREENSHOTS_DIR, file) });
+const screenshot = (page: Page, file: string) =>
+	page.screenshot({ path: join(SCREENSHOTS_DIR, file) });
 
 async function openNode(page: Page, name: string): Promise<void> {
 	await canvasNode(page, name).dblclick();
@@ -54,7 +99,9 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 		// The editor tests credentials when their form opens: the simulator answers those tests.
 		sim = await startSimulatorProcess();
 		await importCredentials(home, [iamCredentialFor(sim.info), akSkCredentialFor(sim.info)]);
+		const exampleAdaptation = { credential: iamCredentialFor(sim.info), replacements: [] };
 		await importWorkflows(home, [
+			...Object.values(EXAMPLE_FILES).map((file) => loadExample(file, exampleAdaptation)),
 			workflow(
 				WORKFLOW_ID,
 				'Passport OCR: every image source and threshold mode',
@@ -91,7 +138,10 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 	});
 
 	it('loads the node from the packed package as CUSTOM.huaweiPassportOcr', async () => {
-		for (const c of CONFIGURED) await expect(canvasNode(page, c.name).getAttribute('data-node-type')).resolves.toBe(OCR_NODE_TYPE);
+		for (const c of CONFIGURED)
+			await expect(canvasNode(page, c.name).getAttribute('data-node-type')).resolves.toBe(
+				OCR_NODE_TYPE,
+			);
 		await page.getByTestId('zoom-to-fit').click();
 		await page.mouse.move(700, 300); // no tooltip in the picture
 		await page.waitForTimeout(600); // the zoom animates; only the screenshot needs it finished
@@ -114,10 +164,12 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 				expect(await page.getByTestId('node-credentials-select').isVisible()).toBe(true);
 				const shown: Record<string, boolean> = {};
 				const expected: Record<string, boolean> = {};
-				for (const input of ['imageSource', 'recognitionMode', 'confidenceMode']) expected[input] = true;
+				for (const input of ['imageSource', 'recognitionMode', 'confidenceMode'])
+					expected[input] = true;
 				for (const input of SOURCE_INPUTS) expected[input] = input === c.input;
 				for (const input of THRESHOLD_INPUTS) expected[input] = c.confidenceMode !== 'off';
-				for (const input of Object.keys(expected)) shown[input] = await parameterInput(page, input).isVisible();
+				for (const input of Object.keys(expected))
+					shown[input] = await parameterInput(page, input).isVisible();
 				expect({ node: c.name, shown }).toEqual({ node: c.name, shown: expected });
 				if (c.confidenceMode === 'route') await screenshot(page, 'node-parameters.png');
 			} finally {
@@ -131,7 +183,9 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 		await openNode(page, name);
 		try {
 			await parameterInput(page, 'confidenceMode').click();
-			await page.locator('.el-select-dropdown__item:visible', { hasText: 'Route to Review Output' }).click();
+			await page
+				.locator('.el-select-dropdown__item:visible', { hasText: 'Route to Review Output' })
+				.click();
 		} finally {
 			await closeNode(page);
 		}
@@ -140,12 +194,48 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 
 	it('finds the node in the node search', async () => {
 		await page.getByTestId('node-creator-plus-button').click();
-		await page.getByTestId('node-creator-search-bar').waitFor({ state: 'visible' });
-		await page.keyboard.type('passport');
-		const item = page.getByTestId('node-creator-node-item').filter({ hasText: 'Huawei Passport OCR' });
+		const search = page.getByTestId('node-creator-search-bar');
+		await search.waitFor({ state: 'visible' });
+		await search.fill('passport');
+		// With two operations n8n lists the node as an entry that opens its actions.
+		const item = page
+			.getByTestId('node-creator-item-name')
+			.filter({ hasText: 'Huawei Passport OCR' });
 		await item.first().waitFor({ state: 'visible' });
 		await screenshot(page, 'node-search.png');
 		await page.keyboard.press('Escape');
+	});
+
+	it('opens the example workflows with every node known to n8n', async () => {
+		for (const file of Object.values(EXAMPLE_FILES)) {
+			const example = loadExample(file, {
+				credential: iamCredentialFor(sim.info),
+				replacements: [],
+			});
+			await page.goto(`/workflow/${example.id}`);
+			const nodes = page.getByTestId('canvas-node');
+			await nodes.first().waitFor({ state: 'visible', timeout: 60_000 });
+			await expect(nodes.count()).resolves.toBe(example.nodes.length);
+			const types = await nodes.evaluateAll((elements) =>
+				elements.map((element) => element.getAttribute('data-node-type')),
+			);
+			expect(types).toContain(OCR_NODE_TYPE);
+			// Every type the example uses is one the editor knows (n8n's own list of loaded node types).
+			const known = new Set(
+				(
+					(await (await editor.context.request.get('/types/nodes.json')).json()) as Array<{
+						name: string;
+					}>
+				).map((t) => t.name),
+			);
+			expect(types.filter((type) => !known.has(String(type)))).toEqual([]);
+			if (file === EXAMPLE_FILES.folderToCsv) {
+				await page.getByTestId('zoom-to-fit').click();
+				await page.mouse.move(700, 300);
+				await page.waitForTimeout(600); // the zoom animates; only the screenshot needs it finished
+				await screenshot(page, 'example-folder-to-csv.png');
+			}
+		}
 	});
 
 	it('shows the fields of both credential forms, tests them against the simulator, never reveals the secrets', async () => {
@@ -153,13 +243,29 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 			{
 				id: IAM_CREDENTIAL.id,
 				file: 'credential-iam.png',
-				fields: ['region', 'domainName', 'userName', 'password', 'projectName', 'ocrEndpoint', 'iamEndpoint'],
+				fields: [
+					'region',
+					'domainName',
+					'userName',
+					'password',
+					'projectName',
+					'ocrEndpoint',
+					'iamEndpoint',
+				],
 				secret: sim.info.password,
 			},
 			{
 				id: AKSK_CREDENTIAL.id,
 				file: 'credential-aksk.png',
-				fields: ['region', 'accessKey', 'secretKey', 'projectId', 'securityToken', 'ocrEndpoint', 'iamEndpoint'],
+				fields: [
+					'region',
+					'accessKey',
+					'secretKey',
+					'projectId',
+					'securityToken',
+					'ocrEndpoint',
+					'iamEndpoint',
+				],
 				secret: sim.info.secretKey,
 			},
 		];
@@ -169,12 +275,20 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 			const modal = page.getByTestId('editCredential-modal');
 			await modal.waitFor({ state: 'visible' });
 			for (const field of form.fields) {
-				await modal.getByTestId(`parameter-input-${field}`).waitFor({ state: 'visible', timeout: 10_000 });
+				await modal
+					.getByTestId(`parameter-input-${field}`)
+					.waitFor({ state: 'visible', timeout: 10_000 });
 			}
 			// n8n runs the credential's test when the form opens; it must pass against the simulator.
-			await modal.getByTestId('credentials-config-container-test-success').waitFor({ state: 'visible', timeout: 30_000 });
+			await modal
+				.getByTestId('credentials-config-container-test-success')
+				.waitFor({ state: 'visible', timeout: 30_000 });
 			expect((await sim.counters()).requests).toBeGreaterThan(before.requests);
-			const values = await modal.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+			const values = await modal
+				.locator('input')
+				.evaluateAll((inputs) =>
+					inputs.map((input) => (input as unknown as { value: string }).value),
+				);
 			expect(values).not.toContain(form.secret);
 			expect(await page.content()).not.toContain(form.secret);
 			await screenshot(page, form.file);

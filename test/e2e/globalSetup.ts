@@ -5,7 +5,9 @@ import { N8N_BIN } from './lib/paths';
 /** Once per e2e run: n8n must be installed (install-n8n.sh), and the package is built and packed. */
 export default async function globalSetup(): Promise<void> {
 	if (!existsSync(N8N_BIN)) {
-		throw new Error(`n8n is not installed at ${N8N_BIN}: run test/e2e/install-n8n.sh (npm run test:e2e does)`);
+		throw new Error(
+			`n8n is not installed at ${N8N_BIN}: run test/e2e/install-n8n.sh (npm run test:e2e does)`,
+		);
 	}
 	const log = (line: string) => process.stdout.write(`[e2e] ${line}\n`);
 	packPackage({ build: nodeSourceExists(), log });

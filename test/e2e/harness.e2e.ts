@@ -5,7 +5,13 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createN8nHome, executeWorkflow, importWorkflows, outputItems, type N8nHome } from './lib/n8n';
+import {
+	createN8nHome,
+	executeWorkflow,
+	importWorkflows,
+	outputItems,
+	type N8nHome,
+} from './lib/n8n';
 import { readFiles, setFields, toCsv, writeFile } from './lib/n8nNodes';
 import { EXTENSIONS_DIR, FIXTURES_DIR } from './lib/paths';
 import { codeNode, manualTrigger, workflow } from './lib/workflowBuilder';
@@ -18,7 +24,9 @@ describe('the e2e harness on n8n@2.0.3 with its own nodes', () => {
 	});
 
 	it('reads files from disk, computes, writes a CSV and returns parseable run data', async () => {
-		const fixtureFiles = readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.ts')).sort();
+		const fixtureFiles = readdirSync(FIXTURES_DIR)
+			.filter((f) => f.endsWith('.ts'))
+			.sort();
 		const csvPath = join(home.filesDir, 'files.csv');
 		const nodes = [
 			manualTrigger(),

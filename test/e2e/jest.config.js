@@ -6,9 +6,15 @@
 module.exports = {
 	rootDir: '../..',
 	testEnvironment: 'node',
-	transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+	transform: {
+		'^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
+	},
 	testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
-	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/test/e2e/.n8n/', '<rootDir>/test/e2e/.runs/'],
+	modulePathIgnorePatterns: [
+		'<rootDir>/dist/',
+		'<rootDir>/test/e2e/.n8n/',
+		'<rootDir>/test/e2e/.runs/',
+	],
 	globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
 	maxWorkers: 1,
 	testTimeout: 600_000,

@@ -6,7 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentTruth } from '../fixtures/documents';
-import { AKSK_CREDENTIAL, IAM_CREDENTIAL, akSkCredentialFor, iamCredentialFor } from './lib/credentials';
+import {
+	AKSK_CREDENTIAL,
+	IAM_CREDENTIAL,
+	akSkCredentialFor,
+	iamCredentialFor,
+} from './lib/credentials';
 import { startFileServer, type FileServer } from './lib/fileServer';
 import {
 	createN8nHome,
@@ -21,13 +26,27 @@ import {
 import { binaryToBase64, httpPostOnce, readFiles } from './lib/n8nNodes';
 import { EXTENSIONS_DIR, FIXTURE_IMAGES_DIR } from './lib/paths';
 import { findSecretLeaks } from './lib/secrets';
-import { startSimulatorProcess, type SimulatorCounters, type SimulatorProcess } from './lib/simulator';
-import { codeNode, manualTrigger, ocrNode, workflow } from './lib/workflowBuilder';
+import {
+	startSimulatorProcess,
+	type SimulatorCounters,
+	type SimulatorProcess,
+} from './lib/simulator';
+import {
+	codeNode,
+	manualTrigger,
+	node,
+	OCR_NODE_TYPE,
+	ocrNode,
+	workflow,
+} from './lib/workflowBuilder';
 
 const IAM = { ...IAM_CREDENTIAL, type: 'huaweiCloudApi' as const };
 const AKSK = { ...AKSK_CREDENTIAL, type: 'huaweiCloudAkSkApi' as const };
 const ICAO = documentTruth('icao-specimen').fields;
 const CHINESE = documentTruth('chinese').fields;
+const ICAO_MRZ = documentTruth('icao-specimen').mrz;
+/** The specimen with its document number check digit changed (6 → 7). */
+const BROKEN_MRZ = [ICAO_MRZ[0], `${ICAO_MRZ[1].slice(0, 9)}7${ICAO_MRZ[1].slice(10)}`];
 
 /** Reads the fixture files in a fixed order (the glob's order is the file system's). */
 function orderedFiles(files: string[]) {
@@ -71,7 +90,9 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 			`--output=${file}`,
 		]);
 		if (exported.code !== 0) throw new Error('export:credentials failed');
-		const [credential] = JSON.parse(readFileSync(file, 'utf8')) as Array<{ data: { token?: string } }>;
+		const [credential] = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+			data: { token?: string };
+		}>;
 		return credential.data.token ?? '';
 	};
 
@@ -81,65 +102,158 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		files = await startFileServer(FIXTURE_IMAGES_DIR);
 		await importCredentials(home, [iamCredentialFor(sim.info), akSkCredentialFor(sim.info)]);
 		await importWorkflows(home, [
-			workflow('e2eBinaryModes01', 'E2E binary input, threshold modes, bad image', [
-				manualTrigger(),
-				...orderedFiles(['icao-specimen.jpg', 'bad-pdf.pdf', 'low-confidence.jpg', 'chinese.png']),
-				ocrNode('Flag', { imageSource: 'binaryData', confidenceMode: 'flag' }, IAM, { onError: 'continueRegularOutput' }),
-				ocrNode('Off', { imageSource: 'binaryData', confidenceMode: 'off', options: { keepInputBinary: false } }, IAM, {
-					onError: 'continueRegularOutput',
-				}),
-				ocrNode('Filter', { imageSource: 'binaryData', confidenceMode: 'filter' }, IAM, { onError: 'continueRegularOutput' }),
-				ocrNode('Route', { imageSource: 'binaryData', confidenceMode: 'route' }, IAM, { onError: 'continueErrorOutput' }),
-			], [
-				['Start', 'Read images'],
-				['Read images', 'In order'],
-				['In order', 'Flag'],
-				['In order', 'Off'],
-				['In order', 'Filter'],
-				['In order', 'Route'],
-			]),
-			workflow('e2eUrlBase64Ak01', 'E2E URL and base64 input with AK/SK, Huawei errors', [
-				manualTrigger(),
-				codeNode(
-					'URLs',
-					`return ${JSON.stringify(['icao-specimen.jpg', 'bad-no-truth.jpg', 'missing.jpg', 'chinese.jpg'])}
+			workflow(
+				'e2eBinaryModes01',
+				'E2E binary input, threshold modes, bad image',
+				[
+					manualTrigger(),
+					...orderedFiles([
+						'icao-specimen.jpg',
+						'bad-pdf.pdf',
+						'low-confidence.jpg',
+						'chinese.png',
+					]),
+					ocrNode('Flag', { imageSource: 'binaryData', confidenceMode: 'flag' }, IAM, {
+						onError: 'continueRegularOutput',
+					}),
+					ocrNode(
+						'Off',
+						{
+							imageSource: 'binaryData',
+							confidenceMode: 'off',
+							options: { keepInputBinary: false },
+						},
+						IAM,
+						{
+							onError: 'continueRegularOutput',
+						},
+					),
+					ocrNode('Filter', { imageSource: 'binaryData', confidenceMode: 'filter' }, IAM, {
+						onError: 'continueRegularOutput',
+					}),
+					ocrNode('Route', { imageSource: 'binaryData', confidenceMode: 'route' }, IAM, {
+						onError: 'continueErrorOutput',
+					}),
+				],
+				[
+					['Start', 'Read images'],
+					['Read images', 'In order'],
+					['In order', 'Flag'],
+					['In order', 'Off'],
+					['In order', 'Filter'],
+					['In order', 'Route'],
+				],
+			),
+			workflow(
+				'e2eUrlBase64Ak01',
+				'E2E URL and base64 input with AK/SK, Huawei errors',
+				[
+					manualTrigger(),
+					codeNode(
+						'URLs',
+						`return ${JSON.stringify([
+							'icao-specimen.jpg',
+							'bad-no-truth.jpg',
+							'missing.jpg',
+							'chinese.jpg',
+						])}
 	.map((file) => ({ json: { url: ${JSON.stringify(files.url)} + '/' + file } }));`,
-				),
-				ocrNode('By URL', { imageSource: 'url', imageUrl: '={{ $json.url }}' }, AKSK, { onError: 'continueErrorOutput' }),
-				readFiles('Read image', `${FIXTURE_IMAGES_DIR}/icao-specimen.jpg`),
-				binaryToBase64('To base64', 'image'),
-				ocrNode('By base64', { imageSource: 'base64', imageBase64: "={{ 'data:image/jpeg;base64,' + $json.image }}" }, AKSK),
-			], [
-				['Start', 'URLs'],
-				['URLs', 'By URL'],
-				['Start', 'Read image'],
-				['Read image', 'To base64'],
-				['To base64', 'By base64'],
-			]),
-			workflow('e2eThrottled001', 'E2E throttled batch', [
-				manualTrigger(),
-				...orderedFiles(['icao-specimen.jpg', 'chinese.jpg', 'german-specimen.jpg', 'gbr.jpg', 'usa.jpg', 'icao-specimen.png', 'chinese.png', 'icao-specimen.bmp']),
-				ocrNode('Throttled', { imageSource: 'binaryData', options: { concurrency: 4, maxRetries: 8, retryDelay: 200 } }, IAM),
-			], [
-				['Start', 'Read images'],
-				['Read images', 'In order'],
-				['In order', 'Throttled'],
-			]),
-			workflow('e2eTokenExpiry01', 'E2E token expires between two batches', [
-				manualTrigger(),
-				...orderedFiles(['icao-specimen.jpg', 'chinese.jpg', 'gbr.jpg']),
-				ocrNode('Before expiry', { imageSource: 'binaryData', options: { concurrency: 3 } }, IAM),
-				httpPostOnce('Expire tokens', `${sim.url}/__sim/expire-tokens`),
-				codeNode('Images again', "return $('In order').all();"),
-				ocrNode('After expiry', { imageSource: 'binaryData', options: { concurrency: 3 } }, IAM),
-			], [
-				['Start', 'Read images'],
-				['Read images', 'In order'],
-				['In order', 'Before expiry'],
-				['Before expiry', 'Expire tokens'],
-				['Expire tokens', 'Images again'],
-				['Images again', 'After expiry'],
-			]),
+					),
+					ocrNode('By URL', { imageSource: 'url', imageUrl: '={{ $json.url }}' }, AKSK, {
+						onError: 'continueErrorOutput',
+					}),
+					readFiles('Read image', `${FIXTURE_IMAGES_DIR}/icao-specimen.jpg`),
+					binaryToBase64('To base64', 'image'),
+					ocrNode(
+						'By base64',
+						{
+							imageSource: 'base64',
+							imageBase64: "={{ 'data:image/jpeg;base64,' + $json.image }}",
+						},
+						AKSK,
+					),
+				],
+				[
+					['Start', 'URLs'],
+					['URLs', 'By URL'],
+					['Start', 'Read image'],
+					['Read image', 'To base64'],
+					['To base64', 'By base64'],
+				],
+			),
+			workflow(
+				'e2eThrottled001',
+				'E2E throttled batch',
+				[
+					manualTrigger(),
+					...orderedFiles([
+						'icao-specimen.jpg',
+						'chinese.jpg',
+						'german-specimen.jpg',
+						'gbr.jpg',
+						'usa.jpg',
+						'icao-specimen.png',
+						'chinese.png',
+						'icao-specimen.bmp',
+					]),
+					ocrNode(
+						'Throttled',
+						{
+							imageSource: 'binaryData',
+							options: { concurrency: 4, maxRetries: 8, retryDelay: 200 },
+						},
+						IAM,
+					),
+				],
+				[
+					['Start', 'Read images'],
+					['Read images', 'In order'],
+					['In order', 'Throttled'],
+				],
+			),
+			workflow(
+				'e2eTokenExpiry01',
+				'E2E token expires between two batches',
+				[
+					manualTrigger(),
+					...orderedFiles(['icao-specimen.jpg', 'chinese.jpg', 'gbr.jpg']),
+					ocrNode('Before expiry', { imageSource: 'binaryData', options: { concurrency: 3 } }, IAM),
+					httpPostOnce('Expire tokens', `${sim.url}/__sim/expire-tokens`),
+					codeNode('Images again', "return $('In order').all();"),
+					ocrNode('After expiry', { imageSource: 'binaryData', options: { concurrency: 3 } }, IAM),
+				],
+				[
+					['Start', 'Read images'],
+					['Read images', 'In order'],
+					['In order', 'Before expiry'],
+					['Before expiry', 'Expire tokens'],
+					['Expire tokens', 'Images again'],
+					['Images again', 'After expiry'],
+				],
+			),
+			workflow(
+				'e2eParseMrz00001',
+				'E2E Parse MRZ without credential',
+				[
+					manualTrigger(),
+					codeNode(
+						'MRZ texts',
+						`return ${JSON.stringify([
+							ICAO_MRZ.join('\n'),
+							BROKEN_MRZ.join('\n'),
+						])}.map((mrz) => ({ json: { mrz } }));`,
+					),
+					node('Parse MRZ', OCR_NODE_TYPE, 1, {
+						operation: 'parseMrz',
+						mrzText: '={{ $json.mrz }}',
+						confidenceMode: 'route',
+					}),
+				],
+				[
+					['Start', 'MRZ texts'],
+					['MRZ texts', 'Parse MRZ'],
+				],
+			),
 		]);
 		await sim.reset();
 	});
@@ -158,15 +272,28 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		// Flag: one item per input, in order, with pairedItem; the PDF is an error item, the rest carry a verdict.
 		const flag = jsonOf(result, 'Flag');
 		expect(pairedOf(result, 'Flag')).toEqual([0, 1, 2, 3].map((item) => ({ item })));
-		expect(flag[0]).toMatchObject({ passport_number: ICAO.passport_number, surname: ICAO.surname, verdict: { passed: true } });
+		expect(flag[0]).toMatchObject({
+			passport_number: ICAO.passport_number,
+			surname: ICAO.surname,
+			verdict: { passed: true },
+		});
 		expect(String(flag[1].error)).toMatch(/PDF/);
 		expect(flag[2]).toMatchObject({ verdict: { passed: false } });
-		expect(flag[3]).toMatchObject({ passport_number: CHINESE.passport_number, place_of_birth: CHINESE.place_of_birth, verdict: { passed: true } });
+		expect(flag[3]).toMatchObject({
+			passport_number: CHINESE.passport_number,
+			place_of_birth: CHINESE.place_of_birth,
+			verdict: { passed: true },
+		});
 		expect(outputItems(result, 'Flag')[0].binary?.data).toBeDefined();
 
 		// Off: no verdict at all, and the input binary dropped on request.
 		const off = outputItems(result, 'Off');
-		expect(off.map((item) => item.json.verdict)).toEqual([undefined, undefined, undefined, undefined]);
+		expect(off.map((item) => item.json.verdict)).toEqual([
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+		]);
 		expect(off[0].json.surname).toBe(ICAO.surname);
 		expect(off[0].binary).toBeUndefined();
 
@@ -193,8 +320,13 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		expect(result.error).toBeUndefined();
 
 		expect(pairedOf(result, 'By URL', 0)).toEqual([{ item: 0 }, { item: 3 }]);
-		expect(jsonOf(result, 'By URL', 0)[0]).toMatchObject({ surname: ICAO.surname, passport_number: ICAO.passport_number });
-		expect(jsonOf(result, 'By URL', 0)[1]).toMatchObject({ passport_number: CHINESE.passport_number });
+		expect(jsonOf(result, 'By URL', 0)[0]).toMatchObject({
+			surname: ICAO.surname,
+			passport_number: ICAO.passport_number,
+		});
+		expect(jsonOf(result, 'By URL', 0)[1]).toMatchObject({
+			passport_number: CHINESE.passport_number,
+		});
 		// n8n 2.0.3 rewrites the JSON of any item carrying an error to { error: message }; Huawei's code
 		// and request id travel in the error itself.
 		const errors = outputItems(result, 'By URL', 1);
@@ -204,9 +336,14 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 			'ModelArts.4603',
 		]);
 		expect(String(errors[0].json.error)).toMatch(/no readable passport/i);
-		expect(errors.every((item) => /^[0-9a-f]{8,}$/.test(String(item.error?.context?.requestId)))).toBe(true);
+		expect(
+			errors.every((item) => /^[0-9a-f]{8,}$/.test(String(item.error?.context?.requestId))),
+		).toBe(true);
 
-		expect(jsonOf(result, 'By base64')[0]).toMatchObject({ surname: ICAO.surname, passport_number: ICAO.passport_number });
+		expect(jsonOf(result, 'By base64')[0]).toMatchObject({
+			surname: ICAO.surname,
+			passport_number: ICAO.passport_number,
+		});
 
 		const counters = await sim.counters();
 		// 4 URL calls + 1 base64 call, all signed with AK/SK and accepted by the simulator's verifier.
@@ -224,8 +361,12 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		expect(result.error).toBeUndefined();
 
 		const items = outputItems(result, 'Throttled');
-		expect(items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((item) => ({ item })));
-		expect(items.every((item) => item.json.error === undefined && item.json.passport_number)).toBe(true);
+		expect(items.map((item) => item.pairedItem)).toEqual(
+			[0, 1, 2, 3, 4, 5, 6, 7].map((item) => ({ item })),
+		);
+		expect(items.every((item) => item.json.error === undefined && item.json.passport_number)).toBe(
+			true,
+		);
 		const after = await sim.counters();
 		expect((after.ocr.byStatus['429'] ?? 0) - (before.ocr.byStatus['429'] ?? 0)).toBeGreaterThan(0);
 		// A third n8n process, still the first token: n8n kept it encrypted with the credential.
@@ -237,26 +378,50 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		const result = await execute('e2eTokenExpiry01');
 		expect(result.error).toBeUndefined();
 
-		expect(jsonOf(result, 'Before expiry').map((j) => j.passport_number)).toEqual(jsonOf(result, 'After expiry').map((j) => j.passport_number));
-		expect(jsonOf(result, 'After expiry').every((j) => j.error === undefined && j.passport_number)).toBe(true);
+		expect(jsonOf(result, 'Before expiry').map((j) => j.passport_number)).toEqual(
+			jsonOf(result, 'After expiry').map((j) => j.passport_number),
+		);
+		expect(
+			jsonOf(result, 'After expiry').every((j) => j.error === undefined && j.passport_number),
+		).toBe(true);
 		const after = await sim.counters();
 		expect(after.iam.tokens - before.iam.tokens).toBe(1);
-		expect((after.ocr.byCode['APIGW.0307'] ?? 0) - (before.ocr.byCode['APIGW.0307'] ?? 0)).toBeGreaterThan(0);
+		expect(
+			(after.ocr.byCode['APIGW.0307'] ?? 0) - (before.ocr.byCode['APIGW.0307'] ?? 0),
+		).toBeGreaterThan(0);
 		tokensSeen.add(await storedToken());
 		expect(tokensSeen.size).toBe(2);
 	});
 
+	it('Parse MRZ runs without any credential and never calls the service', async () => {
+		const before = await sim.counters();
+		const result = await execute('e2eParseMrz00001');
+		expect(result.error).toBeUndefined();
+
+		const passed = jsonOf(result, 'Parse MRZ', 0);
+		const review = jsonOf(result, 'Parse MRZ', 1);
+		expect(pairedOf(result, 'Parse MRZ', 0)).toEqual([{ item: 0 }]);
+		expect(pairedOf(result, 'Parse MRZ', 1)).toEqual([{ item: 1 }]);
+		expect(passed[0]).toMatchObject({ mrz: { valid: true }, verdict: { passed: true } });
+		expect(review[0]).toMatchObject({ mrz: { valid: false }, verdict: { passed: false } });
+		expect((await sim.counters()).requests).toBe(before.requests);
+	});
+
 	it('no password, secret key or token in the n8n log or the run data', () => {
-		const secrets: Record<string, string> = { password: sim.info.password, secretKey: sim.info.secretKey };
+		const secrets: Record<string, string> = {
+			password: sim.info.password,
+			secretKey: sim.info.secretKey,
+		};
 		[...tokensSeen].forEach((token, index) => (secrets[`token${index + 1}`] = token));
 		const sources: Record<string, string> = { 'n8n log': readFileSync(home.logFile, 'utf8') };
 		runs.forEach((run, index) => (sources[`run data ${index + 1}`] = JSON.stringify(run.runData)));
-		expect(runs).toHaveLength(4);
+		expect(runs).toHaveLength(5);
 		expect([...tokensSeen].every((token) => token.length > 20)).toBe(true);
 		expect(findSecretLeaks(secrets, sources)).toEqual([]);
 		// The search itself works: the simulator's own start-up banner prints the password on purpose.
-		const simulatorLog = { 'simulator log': readFileSync(join(home.importDir, 'simulator.log'), 'utf8') };
+		const simulatorLog = {
+			'simulator log': readFileSync(join(home.importDir, 'simulator.log'), 'utf8'),
+		};
 		expect(findSecretLeaks({ password: sim.info.password }, simulatorLog)).toHaveLength(1);
 	});
 });
-

@@ -56,8 +56,15 @@ export interface EditorSession {
 export async function openEditor(baseUrl: string): Promise<EditorSession> {
 	// n8n marks its elements with data-test-id (not Playwright's default data-testid).
 	selectors.setTestIdAttribute('data-test-id');
-	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-	const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: baseUrl });
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS,
+		headless: true,
+	});
+	const context = await browser.newContext({
+		viewport: { width: 1440, height: 1000 },
+		baseURL: baseUrl,
+	});
 	const login = await context.request.post('/rest/login', {
 		data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
 	});

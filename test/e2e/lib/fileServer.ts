@@ -19,7 +19,9 @@ const CONTENT_TYPES: Record<string, string> = {
 /** A tiny static server on loopback, so the simulator's URL mode has something to download. */
 export function startFileServer(rootDir: string, port = 0): Promise<FileServer> {
 	const server: Server = createServer((request, response) => {
-		const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+		const path = normalize(
+			decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname),
+		).replace(/^(\.\.[/\\])+/, '');
 		const file = join(rootDir, path);
 		if (!file.startsWith(rootDir) || !existsSync(file) || !statSync(file).isFile()) {
 			response.writeHead(404).end('not found');

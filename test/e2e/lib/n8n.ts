@@ -25,7 +25,11 @@ export interface CliResult {
 }
 
 /** The environment that keeps n8n offline, quiet and isolated in `userFolder`. */
-export function isolatedEnv(userFolder: string, extensionsDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function isolatedEnv(
+	userFolder: string,
+	extensionsDir: string,
+	extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
 	const keep = ['PATH', 'HOME', 'LANG', 'TZ', 'TMPDIR', 'SystemRoot'];
 	const base: NodeJS.ProcessEnv = {};
 	for (const name of keep) if (process.env[name] !== undefined) base[name] = process.env[name];
@@ -103,10 +107,14 @@ function log(home: N8nHome, text: string): void {
 
 /** Runs one n8n CLI command to completion; everything it prints goes to the home's log. */
 export function runN8nCli(home: N8nHome, args: string[], timeoutMs = 180_000): Promise<CliResult> {
-	if (!existsSync(N8N_BIN)) throw new Error(`n8n is not installed at ${N8N_BIN}: run test/e2e/install-n8n.sh`);
+	if (!existsSync(N8N_BIN))
+		throw new Error(`n8n is not installed at ${N8N_BIN}: run test/e2e/install-n8n.sh`);
 	log(home, `\n$ n8n ${args.join(' ')}\n`);
 	return new Promise((resolveRun, reject) => {
-		const child = spawn(process.execPath, [N8N_BIN, ...args], { env: home.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(process.execPath, [N8N_BIN, ...args], {
+			env: home.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => {
@@ -132,7 +140,9 @@ export function runN8nCli(home: N8nHome, args: string[], timeoutMs = 180_000): P
 async function runOrThrow(home: N8nHome, args: string[]): Promise<CliResult> {
 	const result = await runN8nCli(home, args);
 	if (result.code !== 0) {
-		throw new Error(`n8n ${args.join(' ')} exited with ${result.code}; log: ${home.logFile}\n${tail(result)}`);
+		throw new Error(
+			`n8n ${args.join(' ')} exited with ${result.code}; log: ${home.logFile}\n${tail(result)}`,
+		);
 	}
 	return result;
 }
@@ -149,7 +159,10 @@ export interface CredentialExport {
 	data: Record<string, unknown>;
 }
 
-export async function importCredentials(home: N8nHome, credentials: CredentialExport[]): Promise<void> {
+export async function importCredentials(
+	home: N8nHome,
+	credentials: CredentialExport[],
+): Promise<void> {
 	const file = join(home.importDir, `credentials-${Date.now()}.json`);
 	writeFileSync(file, JSON.stringify(credentials, null, 2));
 	await runOrThrow(home, ['import:credentials', `--input=${file}`]);
@@ -219,7 +232,11 @@ export async function executeWorkflow(home: N8nHome, id: string): Promise<Execut
 	const cli = await runN8nCli(home, ['execute', `--id=${id}`, '--rawOutput']);
 	const parsed = parseRunOutput(cli.stdout);
 	if (!parsed) {
-		throw new Error(`n8n execute --id=${id} printed no run data (exit ${cli.code}); log: ${home.logFile}\n${tail(cli)}`);
+		throw new Error(
+			`n8n execute --id=${id} printed no run data (exit ${cli.code}); log: ${home.logFile}\n${tail(
+				cli,
+			)}`,
+		);
 	}
 	return { runData: parsed.resultData?.runData ?? {}, error: parsed.resultData?.error, cli };
 }
@@ -235,7 +252,9 @@ interface RunOutput {
 export function parseRunOutput(stdout: string): RunOutput | undefined {
 	const lines = stdout.split('\n');
 	// A log prefix may precede the opening brace ("… info: {").
-	const opens = lines.flatMap((line, index) => (/^(\S.*\s)?\{$/.test(line.trimEnd()) ? [index] : []));
+	const opens = lines.flatMap((line, index) =>
+		/^(\S.*\s)?\{$/.test(line.trimEnd()) ? [index] : [],
+	);
 	const closes = lines.flatMap((line, index) => (line.trimEnd() === '}' ? [index] : []));
 	for (const open of opens) {
 		for (const close of closes.filter((c) => c > open).reverse()) {
@@ -255,7 +274,10 @@ export function parseRunOutput(stdout: string): RunOutput | undefined {
 /** Items of one output of a node's last run. */
 export function outputItems(result: ExecutionResult, nodeName: string, output = 0): OutputItem[] {
 	const runs = result.runData[nodeName];
-	if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(result.runData).join(', ')}`);
+	if (!runs?.length)
+		throw new Error(
+			`node "${nodeName}" did not run; ran: ${Object.keys(result.runData).join(', ')}`,
+		);
 	return runs[runs.length - 1].data?.main?.[output] ?? [];
 }
 
@@ -269,9 +291,26 @@ export interface N8nServer {
 
 export async function startN8nServer(home: N8nHome, port?: number): Promise<N8nServer> {
 	const chosenPort = port ?? (await freePort());
-	const env = { ...home.env, N8N_PORT: String(chosenPort), N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_HOST: '127.0.0.1' };
+	const env = {
+		...home.env,
+		N8N_PORT: String(chosenPort),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+	};
 	log(home, `\n$ n8n start (port ${chosenPort})\n`);
-	const child = spawn(process.execPath, [N8N_BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// Its own process group, so stopping it also stops the task runner it starts.
+	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
+	const signalGroup = (signal: NodeJS.Signals) => {
+		try {
+			process.kill(-(child.pid ?? 0), signal);
+		} catch {
+			// already gone
+		}
+	};
 	child.stdout?.on('data', (chunk: Buffer) => log(home, chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => log(home, chunk.toString()));
 	let exited = false;
@@ -282,9 +321,12 @@ export async function startN8nServer(home: N8nHome, port?: number): Promise<N8nS
 	const stop = () =>
 		new Promise<void>((done) => {
 			if (exited) return done();
-			child.once('exit', () => done());
-			child.kill('SIGTERM');
-			setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+			child.once('exit', () => {
+				signalGroup('SIGKILL'); // leftovers of the group, if any
+				done();
+			});
+			signalGroup('SIGTERM');
+			setTimeout(() => signalGroup('SIGKILL'), 15_000).unref();
 		});
 	try {
 		await waitFor(

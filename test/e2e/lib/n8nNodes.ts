@@ -8,11 +8,20 @@ export const readFiles = (name: string, fileSelector: string) =>
 
 /** Read/Write Files from Disk, writing binary property `data` of each item to `fileName`. */
 export const writeFile = (name: string, fileName: string) =>
-	node(name, 'n8n-nodes-base.readWriteFile', 1, { operation: 'write', fileName, dataPropertyName: 'data', options: {} });
+	node(name, 'n8n-nodes-base.readWriteFile', 1, {
+		operation: 'write',
+		fileName,
+		dataPropertyName: 'data',
+		options: {},
+	});
 
 /** Convert to File: all items' JSON into one CSV in binary property `data`. */
 export const toCsv = (name: string, fileName: string) =>
-	node(name, 'n8n-nodes-base.convertToFile', 1.1, { operation: 'csv', binaryPropertyName: 'data', options: { fileName } });
+	node(name, 'n8n-nodes-base.convertToFile', 1.1, {
+		operation: 'csv',
+		binaryPropertyName: 'data',
+		options: { fileName },
+	});
 
 /** Edit Fields (Set), keeping the other fields. `fields` maps names to expressions or strings. */
 export const setFields = (name: string, fields: Record<string, string>) =>
@@ -43,4 +52,10 @@ export const binaryToBase64 = (name: string, field: string) =>
 
 /** HTTP Request POST without a body, run once whatever the number of input items. */
 export const httpPostOnce = (name: string, url: string) =>
-	node(name, 'n8n-nodes-base.httpRequest', 4.2, { method: 'POST', url, options: {} }, { executeOnce: true });
+	node(
+		name,
+		'n8n-nodes-base.httpRequest',
+		4.2,
+		{ method: 'POST', url, options: {} },
+		{ executeOnce: true },
+	);

@@ -18,12 +18,18 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
  * Builds the package, packs it with `npm pack` (so only the published `files` reach n8n) and extracts
  * the tarball into EXTENSIONS_DIR. `build: false` reuses the current dist/.
  */
-export function packPackage(options: { build?: boolean; log?: (line: string) => void } = {}): PackedPackage {
+export function packPackage(
+	options: { build?: boolean; log?: (line: string) => void } = {},
+): PackedPackage {
 	const log = options.log ?? (() => undefined);
 	if (options.build !== false) {
 		log('building the package (npm run build) ...');
 		try {
-			execFileSync(NPM, ['run', 'build', '--silent'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+			execFileSync(NPM, ['run', 'build', '--silent'], {
+				cwd: REPO_ROOT,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 		} catch (error) {
 			const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim();
 			throw new Error(`npm run build failed:\n${output}`);
@@ -45,7 +51,8 @@ export function packPackage(options: { build?: boolean; log?: (line: string) => 
 	rmSync(EXTENSIONS_DIR, { recursive: true, force: true });
 	mkdirSync(packageDir, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
-	if (!existsSync(join(packageDir, 'dist'))) throw new Error(`the packed ${name} holds no dist/ folder`);
+	if (!existsSync(join(packageDir, 'dist')))
+		throw new Error(`the packed ${name} holds no dist/ folder`);
 	log(`packed ${name}@${version} into ${packageDir}`);
 	return { extensionsDir: EXTENSIONS_DIR, packageDir, name, version };
 }

@@ -33,5 +33,9 @@ export async function waitFor<T>(
 		}
 		await new Promise((done) => setTimeout(done, 250));
 	}
-	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+	throw new Error(
+		`timed out after ${timeoutMs} ms waiting for ${what}${
+			lastError ? `: ${String(lastError)}` : ''
+		}`,
+	);
 }

@@ -11,14 +11,19 @@ export interface SecretLeak {
  * Looks for each secret in each text. Secrets shorter than 6 characters are refused: they would
  * match by chance and make the check meaningless.
  */
-export function findSecretLeaks(secrets: Record<string, string>, sources: Record<string, string>): SecretLeak[] {
+export function findSecretLeaks(
+	secrets: Record<string, string>,
+	sources: Record<string, string>,
+): SecretLeak[] {
 	const leaks: SecretLeak[] = [];
 	for (const [secretName, secret] of Object.entries(secrets)) {
 		if (secret.length < 6) throw new Error(`secret "${secretName}" is too short to search for`);
 		for (const [source, text] of Object.entries(sources)) {
 			const at = text.indexOf(secret);
 			if (at < 0) continue;
-			const context = text.slice(Math.max(0, at - 60), at + secret.length + 60).replace(secret, `<${secretName}>`);
+			const context = text
+				.slice(Math.max(0, at - 60), at + secret.length + 60)
+				.replace(secret, `<${secretName}>`);
 			leaks.push({ source, secretName, context });
 		}
 	}

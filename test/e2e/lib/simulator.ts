@@ -40,14 +40,20 @@ export interface SimulatorProcess {
 	stop(): Promise<void>;
 }
 
-async function admin(url: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+async function admin(
+	url: string,
+	method: 'GET' | 'POST',
+	path: string,
+	body?: unknown,
+): Promise<unknown> {
 	const response = await fetch(`${url}${path}`, {
 		method,
 		headers: body === undefined ? undefined : { 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const json = await response.json();
-	if (!response.ok) throw new Error(`simulator ${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+	if (!response.ok)
+		throw new Error(`simulator ${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
 	return json;
 }
 
@@ -55,11 +61,20 @@ async function admin(url: string, method: 'GET' | 'POST', path: string, body?: u
  * Starts the simulator as its own process, the way a user runs it (`npm run simulator -- --port P`;
  * the npm wrapper is skipped so the process we stop is the server itself).
  */
-export async function startSimulatorProcess(options: { port?: number; logFile?: string; args?: string[] } = {}): Promise<SimulatorProcess> {
+export async function startSimulatorProcess(
+	options: { port?: number; logFile?: string; args?: string[] } = {},
+): Promise<SimulatorProcess> {
 	const port = options.port ?? (await freePort());
 	const child = spawn(
 		process.execPath,
-		['-r', '@swc-node/register', join(REPO_ROOT, 'test', 'simulator', 'cli.ts'), '--port', String(port), ...(options.args ?? [])],
+		[
+			'-r',
+			'@swc-node/register',
+			join(REPO_ROOT, 'test', 'simulator', 'cli.ts'),
+			'--port',
+			String(port),
+			...(options.args ?? []),
+		],
 		{ cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	const record = (chunk: Buffer) => {

@@ -41,7 +41,11 @@ export const manualTrigger = (name = 'Start') => node(name, 'n8n-nodes-base.manu
 
 /** A Code node that returns `items` (JS source of an array of {json} objects, or full code). */
 export const codeNode = (name: string, jsCode: string) =>
-	node(name, 'n8n-nodes-base.code', 2, { mode: 'runOnceForAllItems', language: 'javaScript', jsCode });
+	node(name, 'n8n-nodes-base.code', 2, {
+		mode: 'runOnceForAllItems',
+		language: 'javaScript',
+		jsCode,
+	});
 
 /** Connections as a chain plus explicit extra edges: [from, to, fromOutput?, toInput?]. */
 export type Edge = [string, string, number?, number?];
@@ -50,8 +54,16 @@ export type Edge = [string, string, number?, number?];
  * Builds a workflow from nodes and edges, lays the nodes out left to right (the editor check
  * opens these workflows too), and returns it in import:workflow's shape.
  */
-export function workflow(id: string, name: string, nodes: WorkflowNode[], edges: Edge[]): WorkflowExport {
-	const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+export function workflow(
+	id: string,
+	name: string,
+	nodes: WorkflowNode[],
+	edges: Edge[],
+): WorkflowExport {
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	> = {};
 	for (const [from, to, fromOutput = 0, toInput = 0] of edges) {
 		const outputs = (connections[from] ??= { main: [] }).main;
 		while (outputs.length <= fromOutput) outputs.push([]);
@@ -61,7 +73,8 @@ export function workflow(id: string, name: string, nodes: WorkflowNode[], edges:
 	for (const n of nodes) column.set(n.name, 0);
 	// Longest path from a start node decides the column; the edge list is small, so relax repeatedly.
 	for (let pass = 0; pass < nodes.length; pass++) {
-		for (const [from, to] of edges) column.set(to, Math.max(column.get(to) ?? 0, (column.get(from) ?? 0) + 1));
+		for (const [from, to] of edges)
+			column.set(to, Math.max(column.get(to) ?? 0, (column.get(from) ?? 0) + 1));
 	}
 	const rows = new Map<number, number>();
 	const laidOut = nodes.map((n) => {
