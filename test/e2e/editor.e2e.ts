@@ -3,7 +3,7 @@
  * by playwright-core. Screenshots land in docs/screenshots/ for the README.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
 	AKSK_CREDENTIAL,
@@ -73,8 +73,13 @@ const outputHandles = (page: Page, name: string) =>
 		`[data-test-id="canvas-node-output-handle"][data-node-name="${name}"][data-connection-type="main"]`,
 	);
 const parameterInput = (page: Page, name: string) => page.getByTestId(`parameter-input-${name}`);
+/**
+ * Screenshots go to the run folder; with UPDATE_SCREENSHOTS=1 to docs/screenshots (the README's
+ * pictures), so an ordinary test run leaves the working tree clean.
+ */
+let screenshotsDir = SCREENSHOTS_DIR;
 const screenshot = (page: Page, file: string) =>
-	page.screenshot({ path: join(SCREENSHOTS_DIR, file) });
+	page.screenshot({ path: join(screenshotsDir, file) });
 
 async function openNode(page: Page, name: string): Promise<void> {
 	await canvasNode(page, name).dblclick();
@@ -94,8 +99,10 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		mkdirSync(SCREENSHOTS_DIR, { recursive: true });
 		const home = await createN8nHome('editor', EXTENSIONS_DIR);
+		if (process.env.UPDATE_SCREENSHOTS !== '1')
+			screenshotsDir = join(dirname(home.userFolder), 'screenshots');
+		mkdirSync(screenshotsDir, { recursive: true });
 		// The editor tests credentials when their form opens: the simulator answers those tests.
 		sim = await startSimulatorProcess();
 		await importCredentials(home, [iamCredentialFor(sim.info), akSkCredentialFor(sim.info)]);
@@ -203,6 +210,18 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 			.filter({ hasText: 'Huawei Passport OCR' });
 		await item.first().waitFor({ state: 'visible' });
 		await screenshot(page, 'node-search.png');
+		await item.first().click();
+		try {
+			for (const action of ['Recognize a passport', 'Parse and check an MRZ']) {
+				await page
+					.getByTestId('node-creator')
+					.getByText(action, { exact: true })
+					.first()
+					.waitFor({ state: 'visible', timeout: 10_000 });
+			}
+		} finally {
+			await screenshot(page, 'node-actions.png');
+		}
 		await page.keyboard.press('Escape');
 	});
 

@@ -15,12 +15,14 @@ installed_version() {
 }
 
 install_chromium() {
-	if [ -x /usr/bin/chromium ]; then
-		echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo present)"
+	# CHROMIUM_PATH (also read by the editor check) may name another Chromium/Chrome binary.
+	local browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
+	if [ -x "$browser" ]; then
+		echo "chromium: $("$browser" --version 2>/dev/null || echo "$browser")"
 		return
 	fi
 	if ! command -v apt-get >/dev/null; then
-		echo "chromium missing and apt-get unavailable: install a Chromium at /usr/bin/chromium" >&2
+		echo "chromium missing and apt-get unavailable: install Chromium, or set CHROMIUM_PATH" >&2
 		return 1
 	fi
 	local sudo=''
