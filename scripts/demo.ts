@@ -98,13 +98,14 @@ async function editorDemo(): Promise<void> {
 			credential: backend.credential,
 			replacements: replacementsFor(backend, PASSPORTS_DIR),
 		};
+		const folderWorkflow = loadExample(EXAMPLE_FILES.folderToCsv, adaptation);
 		const workflows = Object.values(EXAMPLE_FILES).map((file) => loadExample(file, adaptation));
 		say('importing the credential and the example workflows ...');
 		await importCredentials(home, [backend.credential]);
 		await importWorkflows(home, workflows);
 
 		say('running "Passport folder → OCR → CSV" once ...');
-		const folderRun = await executeWorkflow(home, workflows[0].id);
+		const folderRun = await executeWorkflow(home, folderWorkflow.id);
 		const count = (output: number) => {
 			try {
 				return outputItems(folderRun, 'Huawei Passport OCR', output).length;

@@ -4,8 +4,13 @@ import type { CredentialExport, WorkflowExport } from '../../test/e2e/lib/n8n';
 import { EXAMPLES_DIR } from '../../test/e2e/lib/paths';
 import { OCR_NODE_TYPE } from '../../test/e2e/lib/workflowBuilder';
 
-/** The node type in the example files: what n8n calls it once the package is installed from npm. */
-export const PUBLISHED_NODE_TYPE = 'n8n-nodes-huawei-ocr.huaweiPassportOcr';
+/**
+ * The node types in the example files are what n8n calls them once the package is installed from
+ * npm: `n8n-nodes-huawei-ocr.huaweiPassportOcr` (and `…Tool` when an AI agent uses it as a tool).
+ * Loaded through N8N_CUSTOM_EXTENSIONS, the prefix is `CUSTOM.` instead.
+ */
+export const PUBLISHED_PREFIX = 'n8n-nodes-huawei-ocr.';
+const CUSTOM_PREFIX = `${OCR_NODE_TYPE.split('.')[0]}.`;
 
 /** Placeholders the example files carry; the demo replaces them with its own folders and URLs. */
 export const PLACEHOLDERS = {
@@ -18,6 +23,7 @@ export const EXAMPLE_FILES = {
 	folderToCsv: 'passport-folder-to-csv.json',
 	byUrl: 'passport-by-url.json',
 	oneFile: 'passport-one-file.json',
+	agentTool: 'passport-ai-agent-tool.json',
 } as const;
 
 type ExampleNode = Record<string, unknown> & { type: string; parameters: Record<string, unknown> };
@@ -42,7 +48,7 @@ function replaceInStrings(value: unknown, replacements: Array<[string, string]>)
 
 /**
  * Loads an example workflow and fits it to a local n8n that loads the package through
- * N8N_CUSTOM_EXTENSIONS: the CUSTOM. node type, the given credential, and local paths/URLs.
+ * N8N_CUSTOM_EXTENSIONS: the CUSTOM. node types, the given credential, and local paths/URLs.
  */
 export function loadExample(file: string, adaptation: ExampleAdaptation): WorkflowExport {
 	const example = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as WorkflowExport;
@@ -52,10 +58,10 @@ export function loadExample(file: string, adaptation: ExampleAdaptation): Workfl
 			string,
 			unknown
 		>;
-		if (node.type !== PUBLISHED_NODE_TYPE) return { ...node, parameters };
+		if (!node.type.startsWith(PUBLISHED_PREFIX)) return { ...node, parameters };
 		return {
 			...node,
-			type: OCR_NODE_TYPE,
+			type: CUSTOM_PREFIX + node.type.slice(PUBLISHED_PREFIX.length),
 			parameters: { ...parameters, authentication: credential.type },
 			credentials: { [credential.type]: { id: credential.id, name: credential.name } },
 		};

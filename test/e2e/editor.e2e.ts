@@ -11,7 +11,7 @@ import {
 	akSkCredentialFor,
 	iamCredentialFor,
 } from './lib/credentials';
-import { openEditor, setupOwner, type EditorSession } from './lib/editor';
+import { loadedNodeTypes, openEditor, setupOwner, type EditorSession } from './lib/editor';
 import {
 	createN8nHome,
 	importCredentials,
@@ -58,6 +58,11 @@ const CONFIGURED = [
 		outputs: 1,
 	},
 ] as const;
+/** Example workflows pictured in the README. */
+const EXAMPLE_PICTURES: Record<string, string> = {
+	[EXAMPLE_FILES.folderToCsv]: 'example-folder-to-csv.png',
+	[EXAMPLE_FILES.agentTool]: 'example-ai-agent-tool.png',
+};
 const SOURCE_INPUTS = ['binaryPropertyName', 'imageUrl', 'imageBase64'];
 const THRESHOLD_INPUTS = [
 	'confidenceThreshold',
@@ -144,11 +149,15 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 		await sim?.stop();
 	});
 
-	it('loads the node from the packed package as CUSTOM.huaweiPassportOcr', async () => {
+	it('loads the node from the packed package as CUSTOM.huaweiPassportOcr (and its AI tool variant)', async () => {
 		for (const c of CONFIGURED)
 			await expect(canvasNode(page, c.name).getAttribute('data-node-type')).resolves.toBe(
 				OCR_NODE_TYPE,
 			);
+		// usableAsTool: n8n also offers the node as an AI agent tool.
+		expect([...(await loadedNodeTypes(editor))]).toEqual(
+			expect.arrayContaining([OCR_NODE_TYPE, `${OCR_NODE_TYPE}Tool`]),
+		);
 		await page.getByTestId('zoom-to-fit').click();
 		await page.mouse.move(700, 300); // no tooltip in the picture
 		await page.waitForTimeout(600); // the zoom animates; only the screenshot needs it finished
@@ -238,21 +247,16 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 			const types = await nodes.evaluateAll((elements) =>
 				elements.map((element) => element.getAttribute('data-node-type')),
 			);
-			expect(types).toContain(OCR_NODE_TYPE);
+			expect(types.some((type) => String(type).startsWith(OCR_NODE_TYPE))).toBe(true);
 			// Every type the example uses is one the editor knows (n8n's own list of loaded node types).
-			const known = new Set(
-				(
-					(await (await editor.context.request.get('/types/nodes.json')).json()) as Array<{
-						name: string;
-					}>
-				).map((t) => t.name),
-			);
+			const known = await loadedNodeTypes(editor);
 			expect(types.filter((type) => !known.has(String(type)))).toEqual([]);
-			if (file === EXAMPLE_FILES.folderToCsv) {
+			const picture = EXAMPLE_PICTURES[file];
+			if (picture) {
 				await page.getByTestId('zoom-to-fit').click();
 				await page.mouse.move(700, 300);
 				await page.waitForTimeout(600); // the zoom animates; only the screenshot needs it finished
-				await screenshot(page, 'example-folder-to-csv.png');
+				await screenshot(page, picture);
 			}
 		}
 	});

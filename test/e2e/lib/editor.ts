@@ -75,3 +75,10 @@ export async function openEditor(baseUrl: string): Promise<EditorSession> {
 	const page = await context.newPage();
 	return { browser, context, page, close: () => browser.close() };
 }
+
+/** The node types the running n8n has loaded (what its editor offers), from its own REST route. */
+export async function loadedNodeTypes(session: EditorSession): Promise<Set<string>> {
+	const response = await session.context.request.get('/types/nodes.json');
+	const types = (await response.json()) as Array<{ name: string }>;
+	return new Set(types.map((type) => type.name));
+}
