@@ -27,7 +27,10 @@ import { freePort } from '../test/e2e/lib/ports';
 import { startBackend, type Backend } from './lib/backend';
 import { EXAMPLE_FILES, PLACEHOLDERS, loadExample } from './lib/examples';
 
-const DEMO_DIR = join(REPO_ROOT, '.cache', 'demo');
+/** The demo's n8n home, images and CSVs; DEMO_DIR moves it (the e2e test of the demo does). */
+const DEMO_DIR = process.env.DEMO_DIR
+	? resolve(process.env.DEMO_DIR)
+	: join(REPO_ROOT, '.cache', 'demo');
 const PASSPORTS_DIR = join(DEMO_DIR, 'passports');
 const OUTPUT_DIR = join(DEMO_DIR, 'output');
 /** Demo images: test fixtures with their ground truth inside, so the simulator can "read" them. */
