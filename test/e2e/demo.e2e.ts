@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { documentTruth } from '../fixtures/documents';
-import { FIXTURE_IMAGES_DIR, REPO_ROOT, RUNS_DIR } from './lib/paths';
+import { newRunDir } from './lib/n8n';
+import { FIXTURE_IMAGES_DIR, REPO_ROOT } from './lib/paths';
 import { freePort, waitFor } from './lib/ports';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -52,7 +53,7 @@ describe('the demo commands', () => {
 	describe('npm run demo', () => {
 		let demo: ChildProcess;
 		let output = '';
-		const demoDir = join(RUNS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}-demo`);
+		const demoDir = newRunDir('demo');
 
 		beforeAll(async () => {
 			mkdirSync(demoDir, { recursive: true });

@@ -55,16 +55,21 @@ export function isolatedEnv(
 	};
 }
 
-/** Creates a fresh user folder under test/e2e/.runs (git-ignored); kept after the run for debugging. */
+/** A new folder name under RUNS_DIR, `<ISO timestamp>-<label>`; old run folders are pruned first. */
+export function newRunDir(label: string): string {
+	pruneOldRuns();
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+	return join(RUNS_DIR, `${stamp}-${label}`);
+}
+
+/** A fresh n8n home in a new run folder (git-ignored); kept after the run for debugging. */
 export async function createN8nHome(
 	label: string,
 	extensionsDir: string,
 	extra: NodeJS.ProcessEnv = {},
 	fileAccess: string[] = [FIXTURES_DIR],
 ): Promise<N8nHome> {
-	pruneOldRuns();
-	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-	return createN8nHomeAt(join(RUNS_DIR, `${stamp}-${label}`), extensionsDir, extra, fileAccess);
+	return createN8nHomeAt(newRunDir(label), extensionsDir, extra, fileAccess);
 }
 
 /** Deletes all but the newest run folders (their names start with an ISO timestamp). */
