@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { KnobsPatch } from '../simulator';
-import { iamCredentials, runOcr, withSimulator } from '../nodes/HuaweiPassportOcr/node/kit';
+import { akskCredentials, iamCredentials, runOcr, withSimulator } from '../nodes/HuaweiPassportOcr/node/kit';
 import type { Simulator } from '../nodes/HuaweiPassportOcr/node/kit';
 import { batchItems, expectEachItemOnce, RESULT_PROPERTY } from './batch';
 import { startThrottlingProxy } from './throttlingProxy';
@@ -35,6 +35,8 @@ interface Scenario {
 	 */
 	attemptsPerError?: number;
 	batch?: number;
+	/** IAM user by default; AK/SK signs every attempt afresh. */
+	credentialType?: 'huaweiCloudApi' | 'huaweiCloudAkSkApi';
 }
 
 interface ScenarioRun {
@@ -51,6 +53,11 @@ const DROPPED = /^Could not reach Huawei Cloud \(ECONNRESET\)/;
 const MALFORMED = /^Huawei's answer could not be read/;
 const TIMED_OUT = /timed out/i;
 const anyOf = (...patterns: RegExp[]) => new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+
+const allFaults = (run: ScenarioRun) => {
+	const { error5xx, drop, malformed, slow } = run.counters.faults;
+	return error5xx + drop + malformed + slow + run.throttled;
+};
 
 const SCENARIOS: Scenario[] = [
 	{
@@ -109,10 +116,18 @@ const SCENARIOS: Scenario[] = [
 		options: { timeout: 2000 },
 		onError: 'continueErrorOutput',
 		reasons: anyOf(SERVER_ERROR, THROTTLED, DROPPED, MALFORMED, TIMED_OUT),
-		injected: (run) => {
-			const { error5xx, drop, malformed, slow } = run.counters.faults;
-			return error5xx + drop + malformed + slow + run.throttled;
-		},
+		injected: allFaults,
+		attemptsPerError: 1,
+	},
+	{
+		name: 'everything but token expiry, with the AK/SK credential',
+		credentialType: 'huaweiCloudAkSkApi',
+		knobs: { faults: { rate5xx: 0.05, rateDrop: 0.03, rateMalformed: 0.03, rateSlow: 0.02, slowMs: 4000 } },
+		throttleRate: 0.1,
+		options: { timeout: 2000 },
+		onError: 'continueOnFail',
+		reasons: anyOf(SERVER_ERROR, THROTTLED, DROPPED, MALFORMED, TIMED_OUT),
+		injected: allFaults,
 		attemptsPerError: 1,
 	},
 ];
@@ -129,9 +144,12 @@ async function runScenario(scenario: Scenario) {
 	let proxy: ThrottlingProxy | undefined;
 	try {
 		if (scenario.throttleRate) proxy = await startThrottlingProxy(sim.url, { rate: scenario.throttleRate, seed: SEED });
+		const credentialType = scenario.credentialType ?? 'huaweiCloudApi';
+		const credentials = credentialType === 'huaweiCloudApi' ? iamCredentials : akskCredentials;
 		const result = await runOcr(sim, {
 			items: batchItems(scenario.batch ?? BATCH),
-			credentialData: iamCredentials(sim, proxy ? { ocrEndpoint: proxy.url } : {}),
+			credentialType,
+			credentialData: credentials(sim, proxy ? { ocrEndpoint: proxy.url } : {}),
 			parameters: { options: { resultProperty: RESULT_PROPERTY, maxRetries: MAX_RETRIES, ...scenario.options } },
 			...(scenario.onError === 'continueOnFail' ? { continueOnFail: true } : { onError: 'continueErrorOutput' as const }),
 		});
@@ -159,6 +177,7 @@ describe('fault injection: every item of a 200-item batch comes out exactly once
 		if (scenario.attemptsPerError === undefined) expect(errors).toEqual([]);
 		else expect(errors.length * scenario.attemptsPerError).toBeLessThanOrEqual(injected);
 		if (scenario.expireTokensAfter !== undefined) expect(run.counters.iam.tokens).toBe(2);
+		expect(Object.keys(run.counters.ocr.byAuth)).toEqual([scenario.credentialType === 'huaweiCloudAkSkApi' ? 'aksk' : 'token']);
 	});
 });
 
