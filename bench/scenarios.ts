@@ -54,7 +54,11 @@ const QPS = 10;
 const THROTTLE_TARGET = 1.2;
 const TOKEN_RUNS = 3;
 
+/** The references the node is judged against (connections kept alive, as any script would). */
 const PLAIN_CLIENTS: PlainClient[] = ['fetch', 'axios'];
+/** Also timed, for information: every request on a new connection, like n8n-core's HTTP layer. */
+const N8N_LIKE_CLIENT: PlainClient = 'axiosNoKeepAlive';
+const TIMED_CLIENTS: PlainClient[] = [...PLAIN_CLIENTS, N8N_LIKE_CLIENT];
 
 const NO_KNOBS = { latencyMs: 0, jitterMs: 0, qps: 0, maxConcurrency: 0 };
 
@@ -72,16 +76,16 @@ export async function overhead(sim: SimulatorProcess, sizes: Sizes): Promise<Row
 		const imageFor = () => image;
 		// Warm-up (JIT, sockets, binary store) for all three, not counted.
 		await runNodeBatch(sim, imageItems(imageFor, 3), { concurrency: OVERHEAD_CONCURRENCY });
-		for (const client of PLAIN_CLIENTS) await runPlainClient(sim, imageFor, 3, OVERHEAD_CONCURRENCY, client);
+		for (const client of TIMED_CLIENTS) await runPlainClient(sim, imageFor, 3, OVERHEAD_CONCURRENCY, client);
 		const nodeMs: number[] = [];
-		const plainMs: Record<PlainClient, number[]> = { fetch: [], axios: [] };
+		const plainMs: Record<PlainClient, number[]> = { fetch: [], axios: [], axiosNoKeepAlive: [] };
 		let failed = 0;
 		// Interleaved, so a burst of load from elsewhere hits all three alike.
 		for (let repeat = 0; repeat < sizes.repeats; repeat++) {
 			const node = await runNodeBatch(sim, imageItems(imageFor, count), { concurrency: OVERHEAD_CONCURRENCY });
 			nodeMs.push(node.ms);
 			failed += node.failed;
-			for (const client of PLAIN_CLIENTS) {
+			for (const client of TIMED_CLIENTS) {
 				const plain = await runPlainClient(sim, imageFor, count, OVERHEAD_CONCURRENCY, client);
 				plainMs[client].push(plain.ms);
 				failed += plain.failed;
@@ -106,6 +110,16 @@ export async function overhead(sim: SimulatorProcess, sizes: Sizes): Promise<Row
 				repeats: sizes.repeats,
 				failed,
 			},
+		});
+		const n8nLike = median(plainMs[N8N_LIKE_CLIENT]);
+		rows.push({
+			figure: '… vs axios with a new connection per request (as n8n-core does)',
+			measured: `node ${seconds(node)}`,
+			reference: `axios, no keep-alive ${seconds(n8nLike)}`,
+			ratio: node / n8nLike,
+			target: 'info',
+			met: null,
+			values: { count, nodeMs: node, axiosNoKeepAliveMs: n8nLike },
 		});
 	}
 	return rows;
