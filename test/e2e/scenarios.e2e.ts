@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { documentTruth } from '../fixtures/documents';
+import { EXAMPLE_FILES, loadExample, PLACEHOLDERS } from '../../scripts/lib/examples';
+import { documentTruth, type DocumentName } from '../fixtures/documents';
 import {
 	AKSK_CREDENTIAL,
 	IAM_CREDENTIAL,
@@ -42,11 +43,40 @@ import {
 
 const IAM = { ...IAM_CREDENTIAL, type: 'huaweiCloudApi' as const };
 const AKSK = { ...AKSK_CREDENTIAL, type: 'huaweiCloudAkSkApi' as const };
+/** A second IAM credential with no stored token, so its first token is fetched inside the timed batch. */
+const IAM_SHORT_LIVED = {
+	id: 'hwIamShortTtl01',
+	name: 'Huawei Cloud IAM (simulator, short-lived tokens)',
+	type: 'huaweiCloudApi' as const,
+};
 const ICAO = documentTruth('icao-specimen').fields;
 const CHINESE = documentTruth('chinese').fields;
 const ICAO_MRZ = documentTruth('icao-specimen').mrz;
 /** The specimen with its document number check digit changed (6 → 7). */
 const BROKEN_MRZ = [ICAO_MRZ[0], `${ICAO_MRZ[1].slice(0, 9)}7${ICAO_MRZ[1].slice(10)}`];
+
+/** Eight readable images (the throttling and the mid-batch expiry batches). */
+const EIGHT_IMAGES = [
+	'icao-specimen.jpg',
+	'chinese.jpg',
+	'german-specimen.jpg',
+	'gbr.jpg',
+	'usa.jpg',
+	'icao-specimen.png',
+	'chinese.png',
+	'icao-specimen.bmp',
+];
+const truthOfFile = (file: string) => documentTruth(file.replace(/\.\w+$/, '') as DocumentName);
+
+/**
+ * Token dies inside one concurrent batch: every simulator answer takes LATENCY_MS, and tokens live
+ * TOKEN_TTL_S = 2.75 × latency. The first token is issued when IAM receives the request (t0); the lone
+ * first OCR call arrives at t0 + L, the first parallel wave at t0 + 2L (valid, 0.75 L of slack for
+ * n8n's own overhead), the second wave no earlier than t0 + 3L (expired: every step waits at least L).
+ * The refreshed token is last used about 2L after it was issued, again 0.75 L inside its lifetime.
+ */
+const LATENCY_MS = 800;
+const TOKEN_TTL_S = (2.75 * LATENCY_MS) / 1000;
 
 /** Reads the fixture files in a fixed order (the glob's order is the file system's). */
 function orderedFiles(files: string[]) {
@@ -80,12 +110,12 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		return result;
 	};
 
-	/** The token n8n stored with the IAM credential, read without printing it into the n8n log. */
-	const storedToken = async (): Promise<string> => {
+	/** The token n8n stored with an IAM credential, read without printing it into the n8n log. */
+	const storedToken = async (credentialId = IAM.id): Promise<string> => {
 		const file = join(home.importDir, 'decrypted.json');
 		const exported = await runN8nCli({ ...home, logFile: join(home.importDir, 'export.log') }, [
 			'export:credentials',
-			`--id=${IAM.id}`,
+			`--id=${credentialId}`,
 			'--decrypted',
 			`--output=${file}`,
 		]);
@@ -100,7 +130,11 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		home = await createN8nHome('scenarios', EXTENSIONS_DIR);
 		sim = await startSimulatorProcess({ logFile: join(home.importDir, 'simulator.log') });
 		files = await startFileServer(FIXTURE_IMAGES_DIR);
-		await importCredentials(home, [iamCredentialFor(sim.info), akSkCredentialFor(sim.info)]);
+		await importCredentials(home, [
+			iamCredentialFor(sim.info),
+			akSkCredentialFor(sim.info),
+			{ ...iamCredentialFor(sim.info), id: IAM_SHORT_LIVED.id, name: IAM_SHORT_LIVED.name },
+		]);
 		await importWorkflows(home, [
 			workflow(
 				'e2eBinaryModes01',
@@ -186,16 +220,7 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 				'E2E throttled batch',
 				[
 					manualTrigger(),
-					...orderedFiles([
-						'icao-specimen.jpg',
-						'chinese.jpg',
-						'german-specimen.jpg',
-						'gbr.jpg',
-						'usa.jpg',
-						'icao-specimen.png',
-						'chinese.png',
-						'icao-specimen.bmp',
-					]),
+					...orderedFiles(EIGHT_IMAGES),
 					ocrNode(
 						'Throttled',
 						{
@@ -231,6 +256,29 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 					['Images again', 'After expiry'],
 				],
 			),
+			workflow(
+				'e2eTokenTtlBatch1',
+				'E2E token expires while one concurrent batch is in flight',
+				[
+					manualTrigger(),
+					...orderedFiles(EIGHT_IMAGES),
+					ocrNode(
+						'Mid-batch expiry',
+						{ imageSource: 'binaryData', options: { concurrency: 3 } },
+						IAM_SHORT_LIVED,
+					),
+				],
+				[
+					['Start', 'Read images'],
+					['Read images', 'In order'],
+					['In order', 'Mid-batch expiry'],
+				],
+			),
+			// The URL example as shipped, pointed at an image on the local file server (as the demo does).
+			loadExample(EXAMPLE_FILES.byUrl, {
+				credential: iamCredentialFor(sim.info),
+				replacements: [[PLACEHOLDERS.imageUrl, `${files.url}/icao-specimen.jpg`]],
+			}),
 			workflow(
 				'e2eParseMrz00001',
 				'E2E Parse MRZ without credential',
@@ -393,6 +441,57 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		expect(tokensSeen.size).toBe(2);
 	});
 
+	it('a token that expires while a concurrent batch is in flight is refreshed once, every item in order', async () => {
+		await sim.knobs({ latencyMs: LATENCY_MS, tokenTtlSeconds: TOKEN_TTL_S });
+		const before = await sim.counters();
+		let result: ExecutionResult;
+		try {
+			result = await execute('e2eTokenTtlBatch1');
+		} finally {
+			await sim.knobs({ latencyMs: 0, tokenTtlSeconds: 24 * 3600 });
+		}
+		expect(result.error).toBeUndefined();
+
+		const items = outputItems(result, 'Mid-batch expiry');
+		expect(items.map((item) => item.pairedItem)).toEqual(EIGHT_IMAGES.map((_, item) => ({ item })));
+		expect(items.map((item) => item.json.error)).toEqual(EIGHT_IMAGES.map(() => undefined));
+		expect(items.map((item) => item.json.passport_number)).toEqual(
+			EIGHT_IMAGES.map((file) => truthOfFile(file).fields.passport_number),
+		);
+		const after = await sim.counters();
+		const delta = (pick: (c: SimulatorCounters) => number | undefined) =>
+			(pick(after) ?? 0) - (pick(before) ?? 0);
+		// The gateway refused the stale token mid-batch (APIGW.0307), yet the batch cost two token
+		// exchanges in all: the credential's first token and exactly one refresh (the node lets one
+		// request refresh while the others in flight wait for it), not one refresh per request.
+		expect(delta((c) => c.ocr.byCode['APIGW.0307'])).toBeGreaterThan(0);
+		expect(delta((c) => c.iam.tokens)).toBe(2);
+		expect(delta((c) => c.ocr.byStatus['200'])).toBe(EIGHT_IMAGES.length);
+		tokensSeen.add(await storedToken(IAM_SHORT_LIVED.id));
+	});
+
+	it('the URL example workflow (examples/passport-by-url.json) runs as shipped', async () => {
+		const before = await sim.counters();
+		const result = await execute('exPassportByUrl');
+		expect(result.error).toBeUndefined();
+
+		// The request's own fields stay; the result lands under "passport" with its verdict.
+		const answer = jsonOf(result, 'Answer');
+		expect(answer).toHaveLength(1);
+		expect(answer[0]).toMatchObject({
+			imageUrl: `${files.url}/icao-specimen.jpg`,
+			customerId: 'C-1001',
+			passport: {
+				passport_number: ICAO.passport_number,
+				surname: ICAO.surname,
+				verdict: { passed: true },
+			},
+		});
+		const after = await sim.counters();
+		expect(after.downloads.total - before.downloads.total).toBe(1);
+		expect((after.ocr.byAuth.token ?? 0) - (before.ocr.byAuth.token ?? 0)).toBe(1);
+	});
+
 	it('Parse MRZ runs without any credential and never calls the service', async () => {
 		const before = await sim.counters();
 		const result = await execute('e2eParseMrz00001');
@@ -415,7 +514,7 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		[...tokensSeen].forEach((token, index) => (secrets[`token${index + 1}`] = token));
 		const sources: Record<string, string> = { 'n8n log': readFileSync(home.logFile, 'utf8') };
 		runs.forEach((run, index) => (sources[`run data ${index + 1}`] = JSON.stringify(run.runData)));
-		expect(runs).toHaveLength(5);
+		expect(runs).toHaveLength(7);
 		expect([...tokensSeen].every((token) => token.length > 20)).toBe(true);
 		expect(findSecretLeaks(secrets, sources)).toEqual([]);
 		// The search itself works: the simulator's own start-up banner prints the password on purpose.
