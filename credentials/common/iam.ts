@@ -10,6 +10,13 @@ export const SUBJECT_TOKEN_HEADER = 'x-subject-token';
 export const MFA_ADVICE =
 	'If this IAM user has login protection (MFA) enabled, it cannot sign in unattended: use an IAM user without MFA for workflows.';
 
+/**
+ * IAM answers an unknown account, an unknown user and a wrong password with the same 401 ("The username
+ * or password is wrong."), so the message cannot pick one and says so.
+ */
+const wrongSignInWords = (quoted: string) =>
+	`Sign-in refused${quoted}: IAM does not say which of the account name, the IAM user name or the password is wrong, so check all three. The account name is the main account's (domain) name, not the IAM user's. ${MFA_ADVICE}`;
+
 export interface PasswordLogin {
 	domainName: string;
 	userName: string;
@@ -142,14 +149,12 @@ function networkWords(code: string): string {
 	return 'network error';
 }
 
-const mentionsAccount = (text: string) =>
-	/(domain|account)/i.test(text) && /(not exist|not found|does not exist|invalid|unknown|no such)/i.test(text);
 const mentionsMfa = (text: string) => /(mfa|totp|login protect|verification code|passcode)/i.test(text);
 const mentionsProject = (text: string) => /project/i.test(text);
 
 /**
  * Plain words for a failed token exchange or credential test. Tells apart unreachable host,
- * wrong region/host, unknown account, wrong user name or password, MFA, locked or unauthorised users.
+ * wrong region/host, wrong sign-in details, MFA, locked or unauthorised users.
  */
 export function describeIamFailure(failure: FailedCall): string {
 	const { service, endpoint, status, networkCode } = failure;
@@ -162,16 +167,10 @@ export function describeIamFailure(failure: FailedCall): string {
 	if (failure.auth === 'accessKey' && (status === 401 || status === 403)) {
 		return `IAM refused the access key${quoted}: check the Access Key ID and the Secret Access Key (and the security token, for temporary keys), and that the computer clock is right`;
 	}
-	if (status === 401 || status === 400 || status === 403) {
-		if (mentionsMfa(said)) return `Sign-in needs a second factor (MFA)${quoted}. ${MFA_ADVICE}`;
-		if (mentionsAccount(said)) {
-			return `Unknown account: no Huawei Cloud account (domain) with this account name${quoted}. Enter the account name shown in "My Credentials", not the IAM user name`;
-		}
+	if ((status === 401 || status === 400 || status === 403) && mentionsMfa(said)) {
+		return `Sign-in needs a second factor (MFA)${quoted}. ${MFA_ADVICE}`;
 	}
-	if (status === 401) {
-		// IAM answers the same for an unknown account, an unknown user and a wrong password.
-		return `Sign-in refused: wrong account name, IAM user name or password${quoted}. The account name is the main account's (domain) name, not the IAM user's. ${MFA_ADVICE}`;
-	}
+	if (status === 401) return wrongSignInWords(quoted);
 	if (status === 403) {
 		return `IAM refused the sign-in: the user may be locked, disabled or not allowed to use the API${quoted}`;
 	}

@@ -54,6 +54,9 @@ export const CUSTOM_REGION = 'custom';
 
 export const DEFAULT_REGION = 'ap-southeast-1';
 
+/** The boolean ("Override Endpoints") that lets a region from the list use other endpoints. */
+export const CUSTOM_ENDPOINTS_FIELD = 'customEndpoints';
+
 export function findRegion(id: string): Region | undefined {
 	return REGIONS.find((region) => region.id === id);
 }
@@ -111,11 +114,16 @@ function trimTrailingSlashes(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
-/** Region id, OCR and IAM base URLs and edition from the Region field and the endpoint overrides. */
+/**
+ * Region id, OCR and IAM base URLs and edition from the Region field and the endpoint overrides.
+ * Overrides apply to a custom region, or to a listed region with `customEndpoints` (Override Endpoints) on.
+ */
 export function resolveEndpoints(credentials: ICredentialDataDecryptedObject): ResolvedEndpoints {
 	const regionField = textField(credentials, 'region') || DEFAULT_REGION;
-	const ocrOverride = textField(credentials, 'ocrEndpoint');
-	const iamOverride = textField(credentials, 'iamEndpoint');
+	// Overrides count only where the form shows them (n8n drops hidden fields, direct callers may not).
+	const overridesApply = regionField === CUSTOM_REGION || credentials[CUSTOM_ENDPOINTS_FIELD] === true;
+	const ocrOverride = overridesApply ? textField(credentials, 'ocrEndpoint') : '';
+	const iamOverride = overridesApply ? textField(credentials, 'iamEndpoint') : '';
 	let region: string;
 	let edition: Edition;
 	let ocrEndpoint: string;

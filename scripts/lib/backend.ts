@@ -26,10 +26,10 @@ const env = (name: string) => process.env[name]?.trim() || undefined;
 /** A credential from HUAWEI_* variables, or undefined when none is configured. */
 export function credentialFromEnv(): CredentialExport | undefined {
 	const region = env('HUAWEI_REGION') ?? 'ap-southeast-1';
-	const endpoints = {
-		ocrEndpoint: env('HUAWEI_OCR_ENDPOINT') ?? '',
-		iamEndpoint: env('HUAWEI_IAM_ENDPOINT') ?? '',
-	};
+	const ocrEndpoint = env('HUAWEI_OCR_ENDPOINT') ?? '';
+	const iamEndpoint = env('HUAWEI_IAM_ENDPOINT') ?? '';
+	// The credential applies endpoint overrides of a table region only with "Override Endpoints" on.
+	const endpoints = { customEndpoints: Boolean(ocrEndpoint || iamEndpoint), ocrEndpoint, iamEndpoint };
 	if (env('HUAWEI_AK') && env('HUAWEI_SK')) {
 		return {
 			id: 'hwAkSkFromEnv01',

@@ -8,6 +8,7 @@ import { inspect } from 'node:util';
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { HuaweiCloudAkSkApi } from '../../credentials/HuaweiCloudAkSkApi.credentials';
+import { MFA_ADVICE } from '../../credentials/common/iam';
 import { CredentialStore, runNode, testCredential } from '../harness';
 import type { RunNodeResult } from '../harness';
 import { startSimulator } from '../simulator';
@@ -47,6 +48,7 @@ const iamCredentials = (overrides: ICredentialDataDecryptedObject = {}): ICreden
 	domainName: sim.config.account,
 	userName: sim.config.user,
 	password: sim.config.password,
+	customEndpoints: true,
 	ocrEndpoint: sim.url,
 	iamEndpoint: sim.url,
 	...overrides,
@@ -56,6 +58,7 @@ const akskCredentials = (overrides: ICredentialDataDecryptedObject = {}): ICrede
 	region: sim.config.region,
 	accessKey: sim.config.accessKey,
 	secretKey: sim.config.secretKey,
+	customEndpoints: true,
 	ocrEndpoint: sim.url,
 	iamEndpoint: sim.url,
 	...overrides,
@@ -146,7 +149,7 @@ describe('IAM user credential (huaweiCloudApi)', () => {
 		const failedBefore = sim.counters().iam.failed;
 		const password = 'Wrong-Secret-Pass!';
 		const result = await probe('huaweiCloudApi', { credentials: iamCredentials({ password }) });
-		expect(result.error?.message).toMatch(/wrong account name, IAM user name or password/);
+		expect(result.error?.message).toMatch(/IAM does not say which of the account name, the IAM user name or the password is wrong/);
 		expect(result.error?.message).toMatch(/MFA/);
 		// The credential reports HTTP failures itself, so n8n's "401 → refresh" does not try a second time.
 		expect(sim.counters().iam.failed - failedBefore).toBe(1);
@@ -186,9 +189,20 @@ describe('IAM credential test, in plain words', () => {
 		expect(await testCredential('huaweiCloudApi', iamCredentials())).toMatchObject({ status: 'OK', preAuthCalls: 1 });
 	});
 
+	it('wrong password and unknown account get the same combined message (IAM answers both alike)', async () => {
+		const wrongPassword = iamCredentials({ password: 'Not-The-Password-1' });
+		const unknownAccount = iamCredentials({ domainName: 'no-such-account' });
+		const results = [await testCredential('huaweiCloudApi', wrongPassword), await testCredential('huaweiCloudApi', unknownAccount)];
+		for (const result of results) {
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/IAM does not say which of the account name, the IAM user name or the password is wrong/);
+			expect(result.message).toContain(MFA_ADVICE);
+		}
+		expect(results[1].message).toBe(results[0].message);
+		expectNoSecrets([results[0].message, ...results[0].logs], [String(wrongPassword.password)]);
+	});
+
 	it.each([
-		['wrong password', () => iamCredentials({ password: 'Not-The-Password-1' }), /wrong account name, IAM user name or password/],
-		['unknown account', () => iamCredentials({ domainName: 'no-such-account' }), /account name is the main account's \(domain\) name/],
 		['MFA user', () => iamCredentials({ userName: MFA_USER.name, password: MFA_USER.password }), /second factor \(MFA\).*IAM user without MFA/],
 		['unknown project', () => iamCredentials({ projectName: 'no-such-project' }), /project does not exist in this region/],
 		['wrong region host', () => iamCredentials({ iamEndpoint: `${sim.url}/not-iam` }), /does not answer like Huawei Cloud IAM.*check the region/],
