@@ -58,6 +58,15 @@ export function readMode(context: IExecuteFunctions): ThresholdMode {
 	return asTool && (mode === 'filter' || mode === 'route') ? 'flag' : mode;
 }
 
+/** The item's Image Source (the parseMrz operation has none). */
+function imageSourceOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): ErrorContext['imageSource'] | undefined {
+	const source = context.getNodeParameter('imageSource', itemIndex, '') as string;
+	return source === 'url' || source === 'binaryData' || source === 'base64' ? source : undefined;
+}
+
 /** Any error of one item → the NodeApiError/NodeOperationError n8n shows, with the item index. */
 export function itemError(
 	context: IExecuteFunctions,
@@ -115,7 +124,15 @@ export function routeOutcomes(
 		const outcome = outcomes[itemIndex];
 		const outputOptions = readOutputOptions(context, itemIndex);
 		if (outcome.status === 'rejected') {
-			const error = itemError(context, outcome.reason, itemIndex, errorContext);
+			// Only Huawei's answers need the image source (parseMrz has no such parameter).
+			const error = itemError(
+				context,
+				outcome.reason,
+				itemIndex,
+				outcome.reason instanceof HuaweiCallError
+					? { ...errorContext, imageSource: imageSourceOf(context, itemIndex) }
+					: errorContext,
+			);
 			if (!continueOnFail) throw error;
 			routed[0].push(buildErrorItem(items[itemIndex], error, outputOptions, itemIndex));
 			continue;

@@ -25,6 +25,8 @@ export interface HuaweiFailure {
 	networkCode?: string;
 	/** A 2xx answer whose body is not the JSON result it should be (cut off by a proxy?). */
 	malformed?: boolean;
+	/** How many attempts the transport made before giving up (1 = not retried). */
+	attempts?: number;
 }
 
 /** Where the call went, so the advice can name the region and the endpoint. */
@@ -34,6 +36,8 @@ export interface ErrorContext {
 	edition?: 'international' | 'g42';
 	/** The Timeout option, to name it when a call outlived it. */
 	timeoutMs?: number;
+	/** Where the item's image came from: a URL is downloaded by Huawei, so the advice differs. */
+	imageSource?: 'binaryData' | 'url' | 'base64';
 }
 
 export type RetryClass = 'throttled' | 'unavailable' | 'no';
@@ -41,6 +45,8 @@ export type RetryClass = 'throttled' | 'unavailable' | 'no';
 export interface ErrorAdvice {
 	/** One line: what happened. */
 	message: string;
+	/** Words for the parenthesis after the message, next to Huawei's code (e.g. "connection refused"). */
+	tag?: string;
 	/** What to do about it. */
 	action: string;
 	retry: RetryClass;
@@ -76,12 +82,18 @@ const TABLE: Record<string, Entry> = {
 	},
 	'AIS.0102': {
 		message: 'Huawei says the image format is not supported',
-		action: () => 'Send a JPEG, PNG, BMP or TIFF file as plain base64 (no "data:" prefix).',
+		// Local checks stop bad binary/base64 input, so this mostly comes from a URL Huawei downloaded.
+		action: (context) =>
+			context.imageSource === 'url'
+				? 'The image URL must point directly at a JPEG, PNG, BMP or TIFF file, not a web page or PDF.'
+				: 'Send a JPEG, PNG, BMP or TIFF file as plain base64 (no "data:" prefix).',
 	},
 	'AIS.0103': {
 		message: 'The image size is out of range',
 		action: (context) =>
-			`Each side must be 15–${
+			`${
+				context.imageSource === 'url' ? 'In the image the URL points at, each' : 'Each'
+			} side must be 15–${
 				context.edition === 'g42' ? '4096' : '8192'
 			} pixels and the base64 at most 10 MB: resize or re-scan the page.`,
 	},
@@ -276,9 +288,22 @@ function text(value: unknown): string | undefined {
 		: undefined;
 }
 
-/** IAM tokens start with MII and run to kilobytes: never echo one, even if a message quotes it. */
+/** An access key id shown as its first 4 characters: enough to tell keys apart, not to use one. */
+const shortKey = (accessKey: string) => `${accessKey.slice(0, 4)}…`;
+
+/**
+ * Never echo a secret from Huawei's messages: IAM tokens (start with MII, run to kilobytes) and access
+ * key ids (the gateway answers an unknown key with "ak <id> not exist"; permanent ids are 20 upper-case
+ * letters and digits, temporary ones longer).
+ */
 export function redact(message: string | undefined): string | undefined {
-	return message?.replace(/MII[A-Za-z0-9+/=_-]{16,}/g, '[token]');
+	return message
+		?.replace(/MII[A-Za-z0-9+/=_-]{16,}/g, '[token]')
+		.replace(
+			/\b([Aa][Kk]|[Aa]ccess[ _-]?[Kk]ey(?:[ _-]?[Ii][Dd])?)([\s:='"]+)([A-Z0-9]{5,})\b/g,
+			(_match, label: string, gap: string, key: string) => `${label}${gap}${shortKey(key)}`,
+		)
+		.replace(/\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*[0-9])[A-Z0-9]{20,64}\b/g, shortKey);
 }
 
 /** Retry-After is either delta-seconds or an HTTP date. */
@@ -380,7 +405,7 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 	) {
 		const limit = context.timeoutMs !== undefined ? ` within ${context.timeoutMs} ms` : '';
 		return {
-			message: `Huawei Cloud gave no answer${limit}: the call timed out (Timeout option)`,
+			message: `Huawei Cloud gave no answer${limit} (Timeout option)`,
 			action:
 				'Raise the Timeout option (large images and URL downloads take longer), or lower Concurrency. The call was not retried: Huawei may still have processed it.',
 			retry,
@@ -393,10 +418,10 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 			? NETWORK_WORDS[failure.networkCode] ?? 'network error'
 			: 'network error';
 		return {
-			message: 'Could not reach Huawei Cloud',
-			action: `The connection failed (${what}). Check the network and the OCR endpoint${
-				context.endpoint ? ` (${context.endpoint})` : ''
-			}; raise Timeout if large images time out.`,
+			message: `Could not reach Huawei Cloud${context.endpoint ? ` at ${context.endpoint}` : ''}`,
+			tag: what,
+			action:
+				"Check the credential's Region (or its OCR Endpoint, for a custom region) and that n8n can reach that host; raise Timeout if large images time out.",
 			retry,
 			tokenProblem: false,
 		};
@@ -428,18 +453,32 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 /** Every code the table knows (for tests and docs). */
 export const KNOWN_CODES = Object.keys(TABLE);
 
-/** The line shown as the error message: what happened, with Huawei's code and status. */
+/**
+ * The error message, self-sufficient because n8n keeps only the message in an error item's JSON
+ * (continue-on-fail, error output): "Item N: what happened (code, HTTP status, retried K times): what
+ * to do. Request id: X." The description repeats the advice with Huawei's own words.
+ */
 export function describeFailure(
 	failure: HuaweiFailure,
 	advice: ErrorAdvice,
+	itemIndex?: number,
 ): { message: string; description: string } {
-	const tag = [failure.code, failure.status !== undefined ? `HTTP ${failure.status}` : undefined]
+	const retries = (failure.attempts ?? 1) - 1;
+	const retried =
+		retries > 0 ? `retried ${retries === 1 ? 'once' : `${retries} times`}` : undefined;
+	const tag = [
+		failure.code,
+		failure.status !== undefined ? `HTTP ${failure.status}` : undefined,
+		advice.tag,
+		retried,
+	]
 		.filter(Boolean)
 		.join(', ');
 	const huawei = failure.huaweiMessage ? ` Huawei said: "${failure.huaweiMessage}".` : '';
 	const request = failure.requestId ? ` Request id: ${failure.requestId}.` : '';
+	const item = itemIndex !== undefined ? `Item ${itemIndex}: ` : '';
 	return {
-		message: tag ? `${advice.message} (${tag})` : advice.message,
+		message: `${item}${advice.message}${tag ? ` (${tag})` : ''}: ${advice.action}${request}`,
 		description: `${advice.action}${huawei}${request}`,
 	};
 }
@@ -452,13 +491,15 @@ export function toNodeApiError(
 	itemIndex?: number,
 ): NodeApiError {
 	const advice = adviseOnFailure(failure, context);
-	const { message, description } = describeFailure(failure, advice);
+	const { message, description } = describeFailure(failure, advice, itemIndex);
 	const details: JsonObject = {
 		code: failure.code ?? null,
 		httpStatus: failure.status ?? null,
 		huaweiMessage: failure.huaweiMessage ?? null,
 		requestId: failure.requestId ?? null,
 		region: context.region ?? null,
+		imageSource: context.imageSource ?? null,
+		attempts: failure.attempts ?? null,
 	};
 	const error = new NodeApiError(node, details, {
 		message,
@@ -466,6 +507,10 @@ export function toNodeApiError(
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex,
 	});
-	Object.assign(error.context, { huaweiCode: failure.code, requestId: failure.requestId });
+	Object.assign(error.context, {
+		huaweiCode: failure.code,
+		requestId: failure.requestId,
+		imageSource: context.imageSource,
+	});
 	return error;
 }

@@ -21,7 +21,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { adviseOnFailure, parseFailure, retryClass } from './errors';
+import { adviseOnFailure, parseFailure, redact, retryClass } from './errors';
 import type { ErrorContext, HuaweiFailure } from './errors';
 
 export const IAM_CREDENTIAL = 'huaweiCloudApi';
@@ -153,7 +153,10 @@ export class OcrTransport {
 				this.throttleWave++;
 				this.settings.onThrottle?.();
 			}
-			if (retry === 'no' || attempt >= this.settings.maxRetries) throw error;
+			if (retry === 'no' || attempt >= this.settings.maxRetries) {
+				failure.attempts = attempt + 1;
+				throw error;
+			}
 			await sleep(
 				backoffDelay(attempt, this.settings.retryDelayMs, maxDelay, failure.retryAfterSeconds),
 			);
@@ -263,15 +266,22 @@ export class OcrTransport {
 		}
 		if (NETWORK_CODE.test(httpCode) || typeof thrown.code === 'string') {
 			const networkCode = NETWORK_CODE.test(httpCode) ? httpCode : String(thrown.code);
-			return new HuaweiCallError({ networkCode }, false, undefined, String(thrown.message ?? ''));
+			return new HuaweiCallError(
+				{ networkCode },
+				false,
+				undefined,
+				redact(String(thrown.message ?? '')),
+			);
 		}
 		// Neither an answer nor a network error: the credential could not produce a token or a
 		// signature (its message already says why). Every later request would fail the same way.
+		// The credential's message may quote Huawei's answer (an unknown AK): redact it like ours.
 		const message =
 			typeof thrown.message === 'string' && thrown.message
-				? thrown.message
+				? (redact(thrown.message) as string)
 				: 'The credential could not be used';
-		const description = typeof thrown.description === 'string' ? thrown.description : undefined;
+		const description =
+			typeof thrown.description === 'string' ? redact(thrown.description) : undefined;
 		this.fatal = new HuaweiCallError({ iam: true }, true, message, description);
 		return this.fatal;
 	}

@@ -119,7 +119,9 @@ describe('batches', () => {
 				parameters: { options: { timeout: 1000 } },
 			});
 			expect(jsonOf(result.outputs[0])[0].error).toBe(
-				'Huawei Cloud gave no answer within 1000 ms: the call timed out (Timeout option)',
+				'Item 0: Huawei Cloud gave no answer within 1000 ms (Timeout option): Raise the Timeout option ' +
+					'(large images and URL downloads take longer), or lower Concurrency. ' +
+					'The call was not retried: Huawei may still have processed it.',
 			);
 			expect(sim.counters().ocr.total).toBe(1);
 		} finally {

@@ -45,11 +45,14 @@ describe('Huawei errors through the node', () => {
 		sim.setKnobs({ subscribed: false });
 		const item = await errorOf();
 		expect(item.json).toMatchObject({ code: 'ModelArts.4204', httpStatus: 403 });
+		expect(item.json.requestId).toMatch(/^[0-9a-f]{32}$/);
+		// n8n keeps only the message in the item's JSON: it carries the item, the fix and the request id.
 		expect(item.json.error).toBe(
-			'The passport OCR API is not enabled in this region (ModelArts.4204, HTTP 403)',
+			'Item 0: The passport OCR API is not enabled in this region (ModelArts.4204, HTTP 403): ' +
+				'Open the OCR console of region ap-southeast-1, find "Passport" and click Enable (subscribe); ' +
+				`it must be the same region as the credential. Request id: ${item.json.requestId as string}.`,
 		);
 		expect(item.json.description).toMatch(/OCR console of region ap-southeast-1/);
-		expect(item.json.requestId).toMatch(/^[0-9a-f]{32}$/);
 		expect(item.item.error?.message).toBe(item.json.error);
 	});
 
@@ -57,6 +60,36 @@ describe('Huawei errors through the node', () => {
 		const item = await errorOf({ items: [binaryItem(badImage('no-truth'))] });
 		expect(item.json).toMatchObject({ code: 'AIS.0104', httpStatus: 400 });
 		expect(item.json.description).toMatch(/not a passport data page or it is too blurry/);
+		expect(item.json.error).toContain('(AIS.0104, HTTP 400): It is not a passport data page');
+		expect(item.json.error).toContain(`Request id: ${item.json.requestId as string}.`);
+	});
+
+	it('AIS.0102 / AIS.0103 from a URL: advice about what the URL points at', async () => {
+		const files = await startFileServer({
+			'scan.pdf': badImage('pdf'),
+			'tiny.png': badImage('tiny'),
+		});
+		try {
+			const url = (imageUrl: string) => ({
+				parameters: { imageSource: 'url', imageUrl },
+				items: [{ json: {} }],
+			});
+			const pdf = await errorOf(url(files.url('scan.pdf')));
+			expect(pdf.json).toMatchObject({ code: 'AIS.0102', httpStatus: 400 });
+			expect(pdf.json.error).toMatch(
+				/^Item 0: Huawei says the image format is not supported \(AIS\.0102, HTTP 400\): The image URL must point directly at a JPEG, PNG, BMP or TIFF file, not a web page or PDF\. Request id: [0-9a-f]{32}\.$/,
+			);
+			expect(pdf.json.error).not.toMatch(/data:/);
+			expect(pdf.item.error?.context.imageSource).toBe('url');
+			const tiny = await errorOf(url(files.url('tiny.png')));
+			expect(tiny.json).toMatchObject({ code: 'AIS.0103', httpStatus: 400 });
+			expect(tiny.json.error).toContain(
+				'(AIS.0103, HTTP 400): In the image the URL points at, each side must be 15–8192 pixels',
+			);
+			expect(sim.counters().downloads.total).toBe(2);
+		} finally {
+			await files.stop();
+		}
 	});
 
 	it('AIS.0101 and AIS.0103 when the edition is overridden against the G42 service', async () => {
@@ -128,6 +161,19 @@ describe('Huawei errors through the node', () => {
 		expect(JSON.stringify(item.json)).not.toContain('x'.repeat(40));
 	});
 
+	it('APIGW.0301 for an unknown access key: Huawei quotes the key, the node shows 4 characters of it', async () => {
+		const accessKey = 'ZQ7XUNKNOWNKEY42ABCD';
+		const item = await errorOf({
+			credentialType: 'huaweiCloudAkSkApi',
+			credentialData: akskCredentials(sim, { accessKey }),
+		});
+		expect(item.json).toMatchObject({ code: 'APIGW.0301', httpStatus: 401 });
+		expect(item.json.description).toContain('ak ZQ7X… not exist');
+		const error = item.item.error as NodeApiError;
+		const everything = JSON.stringify([item.item.json, error.context, error.errorResponse]);
+		expect(everything + String(error.description) + error.message).not.toContain('UNKNOWNKEY');
+	});
+
 	it('APIGW.0307: a token of another region is refreshed once per run, then reported for every item', async () => {
 		const item = await errorOf({
 			credentialData: iamCredentials(sim, { projectName: 'ap-southeast-2' }),
@@ -190,8 +236,19 @@ describe('Huawei errors through the node', () => {
 			credentialType: 'huaweiCloudAkSkApi',
 			credentialData: akskCredentials(sim, { ocrEndpoint: deadUrl }),
 		});
-		expect(item.json.error).toBe('Could not reach Huawei Cloud');
-		expect(item.json.description).toMatch(/connection refused/);
+		expect(item.json.error).toBe(
+			`Item 0: Could not reach Huawei Cloud at ${deadUrl} (connection refused): ` +
+				"Check the credential's Region (or its OCR Endpoint, for a custom region) and that n8n can reach that host; raise Timeout if large images time out.",
+		);
+	});
+
+	it('dropped connections: the message says how often the node retried', async () => {
+		sim.setKnobs({ faults: { rateDrop: 1 } });
+		const item = await errorOf({ parameters: { options: { maxRetries: 2 } } });
+		expect(sim.counters().ocr.total).toBe(3);
+		expect(item.json.error).toMatch(
+			/^Item 0: Could not reach Huawei Cloud at http:\/\/127\.0\.0\.1:\d+ \([a-z ]+, retried 2 times\): Check the credential's Region/,
+		);
 	});
 
 	const faults: Array<[string, string, number, number]> = [
@@ -218,7 +275,10 @@ describe('Huawei errors through the node', () => {
 			continueOnFail: true,
 			parameters: { options: { maxRetries: 0, concurrency: 1 } },
 		});
-		expect(throttled.outputs[0].map((item) => flatten(item).code)).toContain('APIGW.0308');
+		const failed = throttled.outputs[0].map(flatten).find((json) => json.code === 'APIGW.0308');
+		expect(failed?.error).toMatch(
+			/^Item \d: Huawei throttled the requests \(APIGW\.0308, HTTP 429\): The node retried with back-off and lowered its concurrency; lower Concurrency or raise Max Retries\. Request id: [0-9a-f]{32}\.$/,
+		);
 
 		sim.setKnobs({ qps: 0, maxConcurrency: 1, latencyMs: 150 });
 		const busy = await runOcr(sim, {

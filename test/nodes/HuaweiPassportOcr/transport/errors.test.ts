@@ -8,6 +8,7 @@ import {
 	normaliseCode,
 	parseFailure,
 	parseRetryAfter,
+	redact,
 	retryClass,
 	toNodeApiError,
 } from '../../../../nodes/HuaweiPassportOcr/transport/errors';
@@ -180,13 +181,12 @@ describe('Huawei error table', () => {
 			{ networkCode: 'ECONNREFUSED' },
 			{ endpoint: 'http://127.0.0.1:9' },
 		);
-		expect(refused.message).toBe('Could not reach Huawei Cloud');
-		expect(refused.action).toMatch(/connection refused.*http:\/\/127\.0\.0\.1:9/);
+		expect(refused.message).toBe('Could not reach Huawei Cloud at http://127.0.0.1:9');
+		expect(refused.tag).toBe('connection refused');
+		expect(refused.action).toMatch(/credential's Region \(or its OCR Endpoint/);
 		expect(refused.message + refused.action).not.toMatch(/ECONN/);
 		const timedOut = adviseOnFailure({ networkCode: 'ECONNABORTED' }, { timeoutMs: 2000 });
-		expect(timedOut.message).toBe(
-			'Huawei Cloud gave no answer within 2000 ms: the call timed out (Timeout option)',
-		);
+		expect(timedOut.message).toBe('Huawei Cloud gave no answer within 2000 ms (Timeout option)');
 		expect(timedOut.retry).toBe('no');
 	});
 
@@ -198,7 +198,9 @@ describe('Huawei error table', () => {
 		);
 		const error = toNodeApiError(node, failure, { region: 'ae-ad-1' }, 4);
 		expect(error.message).toBe(
-			'The passport OCR API is not enabled in this region (ModelArts.4204, HTTP 403)',
+			'Item 4: The passport OCR API is not enabled in this region (ModelArts.4204, HTTP 403): ' +
+				'Open the OCR console of region ae-ad-1, find "Passport" and click Enable (subscribe); ' +
+				'it must be the same region as the credential. Request id: abc.',
 		);
 		expect(error.description).toMatch(/OCR console of region ae-ad-1/);
 		expect(error.description).toMatch(/Request id: abc/);
@@ -211,5 +213,54 @@ describe('Huawei error table', () => {
 		const { message, description } = describeFailure(failure, adviseOnFailure(failure));
 		expect(message).toContain('ModelArts.4204');
 		expect(description).toContain('not subscribed');
+	});
+
+	it('says in the message how often a network error was retried, without the system error code', () => {
+		const failure = { networkCode: 'ECONNRESET', attempts: 3 };
+		const { message } = describeFailure(
+			failure,
+			adviseOnFailure(failure, { endpoint: 'https://ocr.example' }),
+			2,
+		);
+		expect(message).toBe(
+			'Item 2: Could not reach Huawei Cloud at https://ocr.example (connection reset, retried 2 times): ' +
+				"Check the credential's Region (or its OCR Endpoint, for a custom region) and that n8n can reach that host; raise Timeout if large images time out.",
+		);
+		const once = { status: 503, code: 'ModelArts.4403', attempts: 2, requestId: 'r1' };
+		expect(describeFailure(once, adviseOnFailure(once)).message).toMatch(
+			/^The OCR backend is unavailable \(ModelArts\.4403, HTTP 503, retried once\): .* Request id: r1\.$/,
+		);
+	});
+
+	it('gives URL advice for AIS.0102 / AIS.0103 when the image came from a URL', () => {
+		const format = { code: 'AIS.0102', status: 400 };
+		expect(adviseOnFailure(format, { imageSource: 'url' }).action).toBe(
+			'The image URL must point directly at a JPEG, PNG, BMP or TIFF file, not a web page or PDF.',
+		);
+		expect(adviseOnFailure(format, { imageSource: 'base64' }).action).toMatch(/no "data:" prefix/);
+		expect(adviseOnFailure({ code: 'AIS.0103' }, { imageSource: 'url' }).action).toMatch(
+			/^In the image the URL points at, each side must be 15–8192 pixels/,
+		);
+	});
+
+	it('redacts access key ids in the Huawei messages it copies (first 4 characters at most)', () => {
+		expect(redact('Incorrect IAM authentication information: ak NOSUCHAK not exist')).toBe(
+			'Incorrect IAM authentication information: ak NOSU… not exist',
+		);
+		expect(redact('The access key id: HPUAL5RF3MZ7QXK2WJ8D is disabled')).toBe(
+			'The access key id: HPUA… is disabled',
+		);
+		// A bare permanent access key id (20 upper-case letters and digits) anywhere in the text.
+		expect(redact('key QWERTY1234ASDFG5678Z refused')).toBe('key QWER… refused');
+		// Ordinary words, codes and request ids stay.
+		const plain = 'access key expired; APIGW.0301 request 4f1c2e9ab0d34e5f8a7b6c5d4e3f2a1b';
+		expect(redact(plain)).toBe(plain);
+		const failure = parseFailure(401, {
+			error_code: 'APIGW.0301',
+			error_msg: 'Incorrect IAM authentication information: ak HPUAL5RF3MZ7QXK2WJ8D not exist',
+		});
+		const error = toNodeApiError(node, failure, {}, 0);
+		expect(JSON.stringify({ ...error, message: error.message })).not.toContain('L5RF3MZ7');
+		expect(error.description).toContain('ak HPUA… not exist');
 	});
 });
