@@ -50,7 +50,9 @@ describe('Huawei errors through the node', () => {
 		expect(item.json.error).toBe(
 			'Item 0: The passport OCR API is not enabled in this region (ModelArts.4204, HTTP 403): ' +
 				'Open the OCR console of region ap-southeast-1, find "Passport" and click Enable (subscribe); ' +
-				`it must be the same region as the credential. Request id: ${item.json.requestId as string}.`,
+				`it must be the same region as the credential. Request id: ${
+					item.json.requestId as string
+				}.`,
 		);
 		expect(item.json.description).toMatch(/OCR console of region ap-southeast-1/);
 		expect(item.item.error?.message).toBe(item.json.error);
