@@ -1,7 +1,8 @@
 /**
  * Batches for the fault-injection tests: items that can be told apart (five documents in turn, each
  * item carrying its index), and the check the issue asks for: every input item comes out exactly
- * once, in order, paired with its input, as a result for that input or as an error item saying why.
+ * once, in order, paired with its input, as a result for that input or as an error item naming the
+ * item and saying why.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
@@ -72,6 +73,7 @@ export function expectEachItemOnce(outputs: INodeExecutionData[][], count: numbe
 	expect(byIndex.map((fate) => fate.index)).toEqual(Array.from({ length: count }, (_, index) => index));
 	for (const fate of byIndex) {
 		if (fate.error !== undefined) {
+			expect(fate.error).toMatch(new RegExp(`^Item ${fate.index}: `));
 			expect(fate.error).toMatch(reasons);
 			continue;
 		}
