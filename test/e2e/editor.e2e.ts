@@ -11,7 +11,13 @@ import {
 	akSkCredentialFor,
 	iamCredentialFor,
 } from './lib/credentials';
-import { loadedNodeTypes, openEditor, setupOwner, type EditorSession } from './lib/editor';
+import {
+	loadedNodeTypes,
+	openEditor,
+	setupOwner,
+	testStoredCredential,
+	type EditorSession,
+} from './lib/editor';
 import {
 	createN8nHome,
 	importCredentials,
@@ -20,12 +26,17 @@ import {
 	type N8nServer,
 } from './lib/n8n';
 import { EXTENSIONS_DIR, SCREENSHOTS_DIR } from './lib/paths';
+import { freePort } from './lib/ports';
 import { startSimulatorProcess, type SimulatorProcess } from './lib/simulator';
 import { manualTrigger, OCR_NODE_TYPE, ocrNode, workflow } from './lib/workflowBuilder';
 import { EXAMPLE_FILES, loadExample } from '../../scripts/lib/examples';
 
 const IAM = { ...IAM_CREDENTIAL, type: 'huaweiCloudApi' as const };
 const WORKFLOW_ID = 'e2eEditorCheck01';
+/** IAM credentials whose test must fail: a wrong password, and an IAM endpoint nobody listens on. */
+const WRONG_PASSWORD = { id: 'hwIamWrongPass01', name: 'Huawei Cloud IAM (wrong password)' };
+const WRONG_PASSWORD_VALUE = 'Not-The-Sim-Passw0rd!';
+const UNREACHABLE = { id: 'hwIamNoListener1', name: 'Huawei Cloud IAM (nothing listening)' };
 
 /** One node per image source, covering every threshold mode. */
 const CONFIGURED = [
@@ -102,6 +113,8 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 	let sim: SimulatorProcess;
 	let editor: EditorSession;
 	let page: Page;
+	/** A loopback URL with nothing listening (a port that was free a moment ago). */
+	let unreachableUrl: string;
 
 	beforeAll(async () => {
 		const home = await createN8nHome('editor', EXTENSIONS_DIR);
@@ -110,7 +123,18 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 		mkdirSync(screenshotsDir, { recursive: true });
 		// The editor tests credentials when their form opens: the simulator answers those tests.
 		sim = await startSimulatorProcess();
-		await importCredentials(home, [iamCredentialFor(sim.info), akSkCredentialFor(sim.info)]);
+		unreachableUrl = `http://127.0.0.1:${await freePort()}`;
+		const iam = iamCredentialFor(sim.info);
+		await importCredentials(home, [
+			iam,
+			akSkCredentialFor(sim.info),
+			{ ...iam, ...WRONG_PASSWORD, data: { ...iam.data, password: WRONG_PASSWORD_VALUE } },
+			{
+				...iam,
+				...UNREACHABLE,
+				data: { ...iam.data, iamEndpoint: unreachableUrl, ocrEndpoint: unreachableUrl },
+			},
+		]);
 		const exampleAdaptation = { credential: iamCredentialFor(sim.info), replacements: [] };
 		await importWorkflows(home, [
 			...Object.values(EXAMPLE_FILES).map((file) => loadExample(file, exampleAdaptation)),
@@ -315,6 +339,50 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 			expect(values).not.toContain(form.secret);
 			expect(await page.content()).not.toContain(form.secret);
 			await screenshot(page, form.file);
+		}
+	});
+
+	it('says in plain words why a credential test fails (wrong password, host unreachable), never the password', async () => {
+		// Each pattern must match; a string matches as it is (the unreachable endpoint's URL).
+		const failures: Array<{ id: string; says: Array<RegExp | string> }> = [
+			{
+				...WRONG_PASSWORD,
+				// IAM does not tell which of the three is wrong, so the message must name all three.
+				says: [/wrong/i, /account/i, /user/i, /password/i],
+			},
+			{
+				...UNREACHABLE,
+				says: [
+					/cannot reach|can't reach|could not reach|unreachable/i,
+					/refused|not listening|no answer/i,
+					unreachableUrl,
+				],
+			},
+		];
+		const secrets = [WRONG_PASSWORD_VALUE, sim.info.password];
+		for (const failure of failures) {
+			// What the form's test calls: n8n's REST route, with the credential as the editor holds it.
+			const answer = await testStoredCredential(editor, failure.id);
+			expect({ id: failure.id, status: answer.status }).toEqual({
+				id: failure.id,
+				status: 'Error',
+			});
+			for (const words of failure.says) expect(answer.message).toMatch(words);
+			for (const secret of secrets) expect(answer.message).not.toContain(secret);
+
+			// What the user sees: the form tests on opening and shows the same message under "More details".
+			await page.goto(`/home/credentials/${failure.id}`);
+			const modal = page.getByTestId('editCredential-modal');
+			await modal.waitFor({ state: 'visible' });
+			// n8n's red banner: "Couldn't connect with these settings", the details behind a link.
+			const banner = modal
+				.locator('.el-tag--danger')
+				.filter({ hasText: /connect with these settings/i });
+			await banner.getByText('More details').waitFor({ state: 'visible', timeout: 30_000 });
+			await banner.getByText('More details').click();
+			await banner.getByText(answer.message).waitFor({ state: 'visible' });
+			const content = await page.content();
+			for (const secret of secrets) expect(content).not.toContain(secret);
 		}
 	});
 });

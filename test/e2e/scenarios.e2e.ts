@@ -383,10 +383,40 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 			'AIS.0104',
 			'ModelArts.4603',
 		]);
-		expect(String(errors[0].json.error)).toMatch(/no readable passport/i);
 		expect(
 			errors.every((item) => /^[0-9a-f]{8,}$/.test(String(item.error?.context?.requestId))),
 		).toBe(true);
+		// The message alone (all an error item's JSON keeps) says what happened with Huawei's code and
+		// HTTP status, what to do, and the request id to quote to Huawei support.
+		// `what`, `codeAndStatus` and `advice` are regular-expression sources.
+		const selfSufficient = (
+			what: string,
+			codeAndStatus: string,
+			advice: string,
+			requestId: string,
+		) =>
+			new RegExp(
+				`${what}[^:]*\\(${codeAndStatus}\\b[^)]*\\): .*${advice}.*Request id: ${requestId}\\b`,
+				'i',
+			);
+		expect(errors.map((item) => String(item.json.error))).toEqual([
+			expect.stringMatching(
+				selfSufficient(
+					'no readable passport',
+					'AIS\\.0104, HTTP 400',
+					'send a sharp',
+					String(errors[0].error?.context?.requestId),
+				),
+			),
+			expect.stringMatching(
+				selfSufficient(
+					'could not download',
+					'ModelArts\\.4603, HTTP 400',
+					'public http\\(s\\) URL',
+					String(errors[1].error?.context?.requestId),
+				),
+			),
+		]);
 
 		expect(jsonOf(result, 'By base64')[0]).toMatchObject({
 			surname: ICAO.surname,

@@ -82,3 +82,30 @@ export async function loadedNodeTypes(session: EditorSession): Promise<Set<strin
 	const types = (await response.json()) as Array<{ name: string }>;
 	return new Set(types.map((type) => type.name));
 }
+
+/** What n8n answers to a credential test (`status` is 'OK' or 'Error'). */
+export interface CredentialTestAnswer {
+	status: string;
+	message: string;
+}
+
+/**
+ * Tests a stored credential the way its form does: the credential as the editor receives it
+ * (secrets redacted; n8n puts the stored values back) sent to `POST /rest/credentials/test`.
+ */
+export async function testStoredCredential(
+	session: EditorSession,
+	id: string,
+): Promise<CredentialTestAnswer> {
+	const stored = await session.context.request.get(`/rest/credentials/${id}?includeData=true`);
+	if (!stored.ok()) throw new Error(`reading credential ${id}: ${stored.status()}`);
+	const { data: credential } = (await stored.json()) as {
+		data: { id: string; name: string; type: string; data: Record<string, unknown> };
+	};
+	const { name, type, data } = credential;
+	const tested = await session.context.request.post('/rest/credentials/test', {
+		data: { credentials: { id, name, type, data } },
+	});
+	if (!tested.ok()) throw new Error(`testing credential ${id}: ${tested.status()}`);
+	return ((await tested.json()) as { data: CredentialTestAnswer }).data;
+}
