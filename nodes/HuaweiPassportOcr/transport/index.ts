@@ -85,8 +85,10 @@ export function backoffDelay(
 	retryAfterSeconds?: number,
 	random = Math.random(),
 ): number {
+	// Huawei says when to come back: wait that long plus up to 10 % jitter, so requests throttled
+	// together do not return together, without leaving the gateway idle for a whole Retry Delay.
 	if (retryAfterSeconds !== undefined)
-		return Math.min(maxMs, Math.round(retryAfterSeconds * 1000 + random * baseMs));
+		return Math.min(maxMs, Math.round(retryAfterSeconds * 1000 * (1 + random / 10)));
 	const step = Math.min(maxMs, baseMs * 2 ** attempt);
 	return Math.round(step / 2 + (random * step) / 2);
 }

@@ -11,7 +11,8 @@ describe('back-off', () => {
 	it('is capped, and Retry-After wins over the schedule', () => {
 		expect(backoffDelay(20, 1000, 30000, undefined, 1)).toBe(30000);
 		expect(backoffDelay(0, 1000, 60000, 5, 0)).toBe(5000);
-		expect(backoffDelay(0, 1000, 60000, 5, 0.5)).toBe(5500);
+		expect(backoffDelay(0, 1000, 60000, 5, 0.5)).toBe(5250);
+		expect(backoffDelay(0, 1000, 60000, 5, 1)).toBe(5500);
 		expect(backoffDelay(0, 1000, 10000, 3600, 0)).toBe(10000);
 	});
 
