@@ -170,8 +170,8 @@ export async function concurrency(sim: SimulatorProcess, sizes: Sizes): Promise<
 
 /**
  * The simulator's gateway capped at 10 QPS (429 APIGW.0308 with Retry-After: 1): nothing may fail.
- * Run twice: with the node's default Retry Delay (1 s), then 100 ms, because the jitter the node adds
- * on top of Retry-After scales with it (see docs/benchmarks.md).
+ * Run twice: with the node's default Retry Delay (1 s), then 100 ms, to show that with Retry-After
+ * the pace is the gateway's, not the Retry Delay's (see docs/benchmarks.md).
  */
 export async function throttling(sim: SimulatorProcess, sizes: Sizes): Promise<Row[]> {
 	const image = sizedImage('jpeg-100kb');
