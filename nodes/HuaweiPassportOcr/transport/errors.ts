@@ -70,6 +70,10 @@ const PERMISSION_ACTION = (context: ErrorContext) =>
 	`Give the IAM user the OCR permission (e.g. the "OCR FullAccess" policy) for the project in ${region(
 		context,
 	)}, or use an account that has it.`;
+/** Backend timeouts and outages (retried before this message is shown). */
+const TEMPORARY_ACTION = () =>
+	'A temporary problem at Huawei: the node retried; try again later or raise Max Retries.';
+
 const URL_ACTION = () =>
 	'Huawei could not fetch the image URL: use a public http(s) URL or an OBS object Huawei can read, or send the image itself (Image Source: Binary File or Base64 Text).';
 
@@ -157,14 +161,12 @@ const TABLE: Record<string, Entry> = {
 	},
 	'ModelArts.4402': {
 		message: 'The OCR backend timed out',
-		action: () =>
-			'A temporary problem at Huawei: the node retried; try again later or raise Max Retries.',
+		action: TEMPORARY_ACTION,
 		retry: 'unavailable',
 	},
 	'ModelArts.4403': {
 		message: 'The OCR backend is unavailable',
-		action: () =>
-			'A temporary problem at Huawei: the node retried; try again later or raise Max Retries.',
+		action: TEMPORARY_ACTION,
 		retry: 'unavailable',
 	},
 	'ModelArts.4601': { message: 'The image URL is not allowed', action: URL_ACTION },

@@ -4,20 +4,12 @@
  */
 import { checkDigit } from '../../../../nodes/HuaweiPassportOcr/mrz/checkDigit';
 import type { MrzFormat } from '../../../../nodes/HuaweiPassportOcr/mrz/formats';
+import { seededRandom } from '../../../fixtures/raster';
 
 export type Random = () => number;
 
-/** mulberry32: tiny deterministic PRNG. */
-export function seeded(seed: number): Random {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The fixtures' seeded PRNG (mulberry32), so failures reproduce. */
+export const seeded = (seed: number): Random => seededRandom(seed);
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';
