@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the real n8n used by the end-to-end tests, the editor check and the demo.
-# Idempotent: skips when test/e2e/.n8n already holds the pinned version.
+# Idempotent: skips when the cache already holds the version. The cache sits outside the clone
+# (~/.cache/n8n-nodes-huawei-ocr/n8n-<version>, or N8N_CACHE_DIR / N8N_INSTALL_DIR) so every clone on
+# the machine reuses it; a lock keeps two clones from installing into it at once.
 # Usage: test/e2e/install-n8n.sh            (n8n only; chromium only with --with-chromium)
 #        test/e2e/install-n8n.sh --with-chromium
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.0.3}"
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-TARGET="${N8N_INSTALL_DIR:-$HERE/.n8n}"
+CACHE_DIR="${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-huawei-ocr}"
+TARGET="${N8N_INSTALL_DIR:-$CACHE_DIR/n8n-$N8N_VERSION}"
 INSTALLED_PKG="$TARGET/node_modules/n8n/package.json"
 
 installed_version() {
@@ -35,12 +37,14 @@ if [ "${1:-}" = "--with-chromium" ]; then
 	install_chromium
 fi
 
+mkdir -p "$TARGET"
+exec 9>"$TARGET.lock"
+flock 9
 if [ "$(installed_version)" = "$N8N_VERSION" ] && [ -x "$TARGET/node_modules/.bin/n8n" ]; then
 	echo "n8n $N8N_VERSION already installed in $TARGET"
 	exit 0
 fi
 
-mkdir -p "$TARGET"
 # An own package.json: n8n's dependency tree stays out of the project's, and the xlsx
 # override replaces a CDN tarball dependency that the npm registry cannot serve.
 cat >"$TARGET/package.json" <<JSON
