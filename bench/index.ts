@@ -18,7 +18,13 @@ import type { SimulatorProcess } from './simulator';
 
 type Scenario = (sim: SimulatorProcess, sizes: Sizes) => Promise<Row[]>;
 
-const SCENARIOS: Record<string, Scenario> = { overhead, concurrency, throttling, tokens: tokenReuse, memory };
+const SCENARIOS: Record<string, Scenario> = {
+	overhead,
+	concurrency,
+	throttling,
+	tokens: tokenReuse,
+	memory,
+};
 
 function machine() {
 	return {
@@ -30,22 +36,36 @@ function machine() {
 	};
 }
 
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+	loadavg()
+		.map((value) => value.toFixed(2))
+		.join(' ');
 
 async function main(): Promise<void> {
 	const { values } = parseArgs({
-		options: { quick: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, only: { type: 'string' } },
+		options: {
+			quick: { type: 'boolean', default: false },
+			json: { type: 'boolean', default: false },
+			only: { type: 'string' },
+		},
 	});
-	const names = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(SCENARIOS);
+	const names = values.only
+		? values.only.split(',').map((name) => name.trim())
+		: Object.keys(SCENARIOS);
 	const unknown = names.filter((name) => !SCENARIOS[name]);
-	if (unknown.length) throw new Error(`unknown scenario ${unknown.join(', ')}; choose from ${Object.keys(SCENARIOS).join(', ')}`);
+	if (unknown.length)
+		throw new Error(
+			`unknown scenario ${unknown.join(', ')}; choose from ${Object.keys(SCENARIOS).join(', ')}`,
+		);
 	const sizes = values.quick ? QUICK : FULL;
 	const started = new Date();
 	const loadBefore = load();
 	const log = (line: string) => {
 		if (!values.json) process.stdout.write(`${line}\n`);
 	};
-	log(`bench ${values.quick ? '(quick)' : '(full)'}: ${names.join(', ')} — load average ${loadBefore}`);
+	log(
+		`bench ${values.quick ? '(quick)' : '(full)'}: ${names.join(', ')} — load average ${loadBefore}`,
+	);
 	const sim = await startBenchSimulator();
 	const rows: Row[] = [];
 	try {
@@ -75,9 +95,17 @@ async function main(): Promise<void> {
 	log('');
 	log(formatTable(rows));
 	log('');
-	log(`${report.date} · ${report.command} · ${cores} CPUs (${cpuModel}), ${memoryGb} GB, Node ${node}, ${platform}`);
-	log(`load average before ${report.loadAverage.before}, after ${report.loadAverage.after} · ${report.durationSeconds} s`);
-	log(report.allTargetsMet ? 'Every target met.' : 'Some targets NOT met: see docs/benchmarks.md for why.');
+	log(
+		`${report.date} · ${report.command} · ${cores} CPUs (${cpuModel}), ${memoryGb} GB, Node ${node}, ${platform}`,
+	);
+	log(
+		`load average before ${report.loadAverage.before}, after ${report.loadAverage.after} · ${report.durationSeconds} s`,
+	);
+	log(
+		report.allTargetsMet
+			? 'Every target met.'
+			: 'Some targets NOT met: see docs/benchmarks.md for why.',
+	);
 }
 
 main().catch((error: Error) => {

@@ -37,15 +37,37 @@ interface ChildResult {
 	failed: number;
 }
 
-async function measure(sim: SimulatorProcess, count: number, imagePath: string, binaryMode: BinaryMode): Promise<ChildResult> {
+async function measure(
+	sim: SimulatorProcess,
+	count: number,
+	imagePath: string,
+	binaryMode: BinaryMode,
+): Promise<ChildResult> {
 	// The child's binary store (filesystem mode) goes to a temp folder removed afterwards.
 	const scratch = mkdtempSync(join(tmpdir(), 'bench-memory-'));
 	try {
-		const argument = JSON.stringify({ sim: { url: sim.url, info: sim.info }, count, imagePath, binaryMode, concurrency: CONCURRENCY });
+		const argument = JSON.stringify({
+			sim: { url: sim.url, info: sim.info },
+			count,
+			imagePath,
+			binaryMode,
+			concurrency: CONCURRENCY,
+		});
 		const { stdout } = await run(
 			process.execPath,
-			['-r', '@swc-node/register', '-r', join(__dirname, 'preferTypeScript.ts'), join(__dirname, 'memoryChild.ts'), argument],
-			{ cwd: join(__dirname, '..'), env: { ...process.env, TMPDIR: scratch }, maxBuffer: 1024 * 1024 },
+			[
+				'-r',
+				'@swc-node/register',
+				'-r',
+				join(__dirname, 'preferTypeScript.ts'),
+				join(__dirname, 'memoryChild.ts'),
+				argument,
+			],
+			{
+				cwd: join(__dirname, '..'),
+				env: { ...process.env, TMPDIR: scratch },
+				maxBuffer: 1024 * 1024,
+			},
 		);
 		return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as ChildResult;
 	} finally {
@@ -53,7 +75,12 @@ async function measure(sim: SimulatorProcess, count: number, imagePath: string, 
 	}
 }
 
-function memoryRows(mode: BinaryMode, small: ChildResult, large: ChildResult, judged: boolean): Row[] {
+function memoryRows(
+	mode: BinaryMode,
+	small: ChildResult,
+	large: ChildResult,
+	judged: boolean,
+): Row[] {
 	const ratio = large.peakRss / small.peakRss;
 	const failed = small.failed + large.failed;
 	return [
@@ -79,11 +106,18 @@ function memoryRows(mode: BinaryMode, small: ChildResult, large: ChildResult, ju
 	];
 }
 
-export async function memory(sim: SimulatorProcess, sizes: Sizes, modes: BinaryMode[] = ['filesystem', 'default']): Promise<Row[]> {
+export async function memory(
+	sim: SimulatorProcess,
+	sizes: Sizes,
+	modes: BinaryMode[] = ['filesystem', 'default'],
+): Promise<Row[]> {
 	await sim.knobs({ latencyMs: 0, jitterMs: 0, qps: 0, maxConcurrency: 0 });
 	const folder = mkdtempSync(join(tmpdir(), 'bench-image-'));
 	const imagePath = join(folder, 'passport-1mb.jpg');
-	writeFileSync(imagePath, makePassportImage({ truth: DOCUMENTS['icao-specimen'], format: 'jpeg', targetBytes: ONE_MB }));
+	writeFileSync(
+		imagePath,
+		makePassportImage({ truth: DOCUMENTS['icao-specimen'], format: 'jpeg', targetBytes: ONE_MB }),
+	);
 	try {
 		const rows: Row[] = [];
 		for (const mode of modes) {

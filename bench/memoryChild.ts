@@ -22,7 +22,8 @@ interface ChildArguments {
 }
 
 function* lazyItems(image: Buffer, count: number): Generator<FeedItem> {
-	for (let index = 0; index < count; index++) yield binaryItem(Buffer.from(image), { index }, `passport-${index}.jpg`);
+	for (let index = 0; index < count; index++)
+		yield binaryItem(Buffer.from(image), { index }, `passport-${index}.jpg`);
 }
 
 /** Peak resident set size so far, in bytes (the kernel's high-water mark). */
@@ -32,17 +33,25 @@ async function main(): Promise<void> {
 	const args = JSON.parse(process.argv[2]) as ChildArguments;
 	const image = readFileSync(args.imagePath);
 	// One item first: loads n8n-core, the node and the binary store, so the base below is the fixed cost.
-	await runNodeBatch(args.sim, [...lazyItems(image, 1)], { concurrency: args.concurrency, binaryMode: args.binaryMode });
+	await runNodeBatch(args.sim, [...lazyItems(image, 1)], {
+		concurrency: args.concurrency,
+		binaryMode: args.binaryMode,
+	});
 	const baseRss = peakRss();
 	const started = performance.now();
 	// The harness iterates its items once (for…of in the feed node): a generator keeps only the current one alive.
 	const items = lazyItems(image, args.count) as unknown as FeedItem[];
-	const run = await runNodeBatch(args.sim, items, { concurrency: args.concurrency, binaryMode: args.binaryMode });
+	const run = await runNodeBatch(args.sim, items, {
+		concurrency: args.concurrency,
+		binaryMode: args.binaryMode,
+	});
 	const wallMs = performance.now() - started;
 	// What is still held after the run (heap, buffers) next to the peak: tells GC slack from retention.
 	const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
 	const after = { rss, heapUsed, external, arrayBuffers };
-	process.stdout.write(`${JSON.stringify({ count: args.count, baseRss, peakRss: peakRss(), wallMs, after, ...run })}\n`);
+	process.stdout.write(
+		`${JSON.stringify({ count: args.count, baseRss, peakRss: peakRss(), wallMs, after, ...run })}\n`,
+	);
 }
 
 main().catch((error: Error) => {

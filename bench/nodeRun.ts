@@ -30,14 +30,20 @@ function executionMs(result: RunNodeResult): number {
 	return task.executionTime;
 }
 
-export async function runNodeBatch(sim: SimulatorAddress, items: FeedItem[], options: NodeRunOptions): Promise<NodeRun> {
+export async function runNodeBatch(
+	sim: SimulatorAddress,
+	items: FeedItem[],
+	options: NodeRunOptions,
+): Promise<NodeRun> {
 	const result = await runOcr(asSimulator(sim), {
 		items,
 		credentialData: benchCredentials(sim),
 		credentialStore: options.credentialStore,
 		binaryMode: options.binaryMode,
 		continueOnFail: true,
-		parameters: { options: { ...NODE_DEFAULT_TIMING, concurrency: options.concurrency, ...options.options } },
+		parameters: {
+			options: { ...NODE_DEFAULT_TIMING, concurrency: options.concurrency, ...options.options },
+		},
 	});
 	if (result.error) throw result.error;
 	const outputs = result.outputs.flat();
@@ -46,4 +52,6 @@ export async function runNodeBatch(sim: SimulatorAddress, items: FeedItem[], opt
 }
 
 export const imageItems = (imageFor: (index: number) => Buffer, count: number): FeedItem[] =>
-	Array.from({ length: count }, (_, index) => binaryItem(imageFor(index), { index }, `passport-${index}.jpg`));
+	Array.from({ length: count }, (_, index) =>
+		binaryItem(imageFor(index), { index }, `passport-${index}.jpg`),
+	);

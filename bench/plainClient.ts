@@ -20,7 +20,11 @@ export interface PlainRun {
 
 export type PlainClient = 'fetch' | 'axios' | 'axiosNoKeepAlive';
 
-type Post = (url: string, token: string, body: string) => Promise<{ ok: boolean; body: { result?: unknown } }>;
+type Post = (
+	url: string,
+	token: string,
+	body: string,
+) => Promise<{ ok: boolean; body: { result?: unknown } }>;
 
 const HEADERS = { 'Content-Type': 'application/json;charset=UTF-8' };
 
@@ -32,12 +36,19 @@ const axiosPost =
 			validateStatus: () => true,
 			...(agent ? { httpAgent: agent() } : {}),
 		});
-		return { ok: response.status >= 200 && response.status < 300, body: response.data as { result?: unknown } };
+		return {
+			ok: response.status >= 200 && response.status < 300,
+			body: response.data as { result?: unknown },
+		};
 	};
 
 const POSTS: Record<PlainClient, Post> = {
 	fetch: async (url, token, body) => {
-		const response = await fetch(url, { method: 'POST', headers: { ...HEADERS, 'X-Auth-Token': token }, body });
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { ...HEADERS, 'X-Auth-Token': token },
+			body,
+		});
 		return { ok: response.ok, body: (await response.json()) as { result?: unknown } };
 	},
 	axios: axiosPost(),

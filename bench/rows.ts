@@ -34,7 +34,14 @@ export function formatTable(rows: Row[]): string {
 		row.target,
 		row.met === null ? 'info' : row.met ? 'yes' : 'NO',
 	]);
-	const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column].length)));
-	const line = (values: string[]) => `| ${values.map((value, column) => pad(value, widths[column])).join(' | ')} |`;
-	return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+	const widths = header.map((title, column) =>
+		Math.max(title.length, ...cells.map((line) => line[column].length)),
+	);
+	const line = (values: string[]) =>
+		`| ${values.map((value, column) => pad(value, widths[column])).join(' | ')} |`;
+	return [
+		line(header),
+		`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+		...cells.map(line),
+	].join('\n');
 }

@@ -76,13 +76,16 @@ export async function overhead(sim: SimulatorProcess, sizes: Sizes): Promise<Row
 		const imageFor = () => image;
 		// Warm-up (JIT, sockets, binary store) for all three, not counted.
 		await runNodeBatch(sim, imageItems(imageFor, 3), { concurrency: OVERHEAD_CONCURRENCY });
-		for (const client of TIMED_CLIENTS) await runPlainClient(sim, imageFor, 3, OVERHEAD_CONCURRENCY, client);
+		for (const client of TIMED_CLIENTS)
+			await runPlainClient(sim, imageFor, 3, OVERHEAD_CONCURRENCY, client);
 		const nodeMs: number[] = [];
 		const plainMs: Record<PlainClient, number[]> = { fetch: [], axios: [], axiosNoKeepAlive: [] };
 		let failed = 0;
 		// Interleaved, so a burst of load from elsewhere hits all three alike.
 		for (let repeat = 0; repeat < sizes.repeats; repeat++) {
-			const node = await runNodeBatch(sim, imageItems(imageFor, count), { concurrency: OVERHEAD_CONCURRENCY });
+			const node = await runNodeBatch(sim, imageItems(imageFor, count), {
+				concurrency: OVERHEAD_CONCURRENCY,
+			});
 			nodeMs.push(node.ms);
 			failed += node.failed;
 			for (const client of TIMED_CLIENTS) {
@@ -92,13 +95,17 @@ export async function overhead(sim: SimulatorProcess, sizes: Sizes): Promise<Row
 			}
 		}
 		// The reference is the faster plain client: the node must not look good by beating a slow one.
-		const [fastest] = PLAIN_CLIENTS.map((client) => ({ client, ms: median(plainMs[client]) })).sort((a, b) => a.ms - b.ms);
+		const [fastest] = PLAIN_CLIENTS.map((client) => ({ client, ms: median(plainMs[client]) })).sort(
+			(a, b) => a.ms - b.ms,
+		);
 		const node = median(nodeMs);
 		const ratio = node / fastest.ms;
 		rows.push({
 			figure: `Overhead, ${count} × ${label} JPEG, concurrency ${OVERHEAD_CONCURRENCY}`,
 			measured: `node ${seconds(node)}`,
-			reference: PLAIN_CLIENTS.map((client) => `${client} ${seconds(median(plainMs[client]))}`).join(', '),
+			reference: PLAIN_CLIENTS.map(
+				(client) => `${client} ${seconds(median(plainMs[client]))}`,
+			).join(', '),
 			ratio,
 			target: `≤ ${OVERHEAD_TARGET}× the faster`,
 			met: ratio <= OVERHEAD_TARGET && failed === 0,
@@ -133,8 +140,14 @@ export async function concurrency(sim: SimulatorProcess, sizes: Sizes): Promise<
 	const count = sizes.concurrencyItems;
 	const limitMs = (count * LATENCY_MS) / CONCURRENCY;
 	const store = new CredentialStore();
-	const cold = await runNodeBatch(sim, imageItems(imageFor, count), { concurrency: CONCURRENCY, credentialStore: store });
-	const warm = await runNodeBatch(sim, imageItems(imageFor, count), { concurrency: CONCURRENCY, credentialStore: store });
+	const cold = await runNodeBatch(sim, imageItems(imageFor, count), {
+		concurrency: CONCURRENCY,
+		credentialStore: store,
+	});
+	const warm = await runNodeBatch(sim, imageItems(imageFor, count), {
+		concurrency: CONCURRENCY,
+		credentialStore: store,
+	});
 	const sequential = await runPlainClient(sim, imageFor, count, 1);
 	const failed = cold.failed + warm.failed + sequential.failed;
 	return [
@@ -181,7 +194,11 @@ export async function throttling(sim: SimulatorProcess, sizes: Sizes): Promise<R
 	for (const retryDelay of [1000, 100]) {
 		await sim.knobs({ ...NO_KNOBS, qps: QPS });
 		await sim.reset();
-		const run = await runNodeBatch(sim, imageItems(() => image, count), { concurrency: 3, options: { retryDelay } });
+		const run = await runNodeBatch(
+			sim,
+			imageItems(() => image, count),
+			{ concurrency: 3, options: { retryDelay } },
+		);
 		const throttled = (await sim.counters()).ocr.byStatus['429'] ?? 0;
 		const ratio = run.ms / idealMs;
 		const judged = retryDelay === 1000;
@@ -208,7 +225,13 @@ export async function tokenReuse(sim: SimulatorProcess, sizes: Sizes): Promise<R
 	const store = new CredentialStore();
 	let failed = 0;
 	for (let run = 0; run < TOKEN_RUNS; run++) {
-		failed += (await runNodeBatch(sim, imageItems(() => image, sizes.tokenItems), { concurrency: 3, credentialStore: store })).failed;
+		failed += (
+			await runNodeBatch(
+				sim,
+				imageItems(() => image, sizes.tokenItems),
+				{ concurrency: 3, credentialStore: store },
+			)
+		).failed;
 	}
 	const counters = await sim.counters();
 	const calls = counters.iam.tokens + counters.iam.failed;

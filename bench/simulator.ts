@@ -24,7 +24,11 @@ export interface SimulatorAddress {
  * which the child process reports too; this view lets the benchmark reuse them as they are.
  */
 export function asSimulator(sim: SimulatorAddress): Simulator {
-	return { url: sim.url, config: sim.info, knobs: () => ({ edition: 'international' }) } as unknown as Simulator;
+	return {
+		url: sim.url,
+		config: sim.info,
+		knobs: () => ({ edition: 'international' }),
+	} as unknown as Simulator;
 }
 
 export const benchCredentials = (sim: SimulatorAddress) => iamCredentials(asSimulator(sim));

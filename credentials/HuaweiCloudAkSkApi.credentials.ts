@@ -9,7 +9,11 @@ import type {
 
 import { callService } from './common/calls';
 import { assertFilled, textField } from './common/fieldValue';
-import { endpointOverrideProperties, IAM_BASE_URL_EXPRESSION, regionProperties } from './common/fields';
+import {
+	endpointOverrideProperties,
+	IAM_BASE_URL_EXPRESSION,
+	regionProperties,
+} from './common/fields';
 import { parseProjectList } from './common/iam';
 import {
 	absoluteUrl,
@@ -24,7 +28,10 @@ import { resolveEndpoints } from './common/regions';
 import { signRequest } from './common/signing';
 
 function keysOf(credentials: ICredentialDataDecryptedObject) {
-	return { accessKey: textField(credentials, 'accessKey'), secretKey: textField(credentials, 'secretKey') };
+	return {
+		accessKey: textField(credentials, 'accessKey'),
+		secretKey: textField(credentials, 'secretKey'),
+	};
 }
 
 function currentScope(credentials: ICredentialDataDecryptedObject): string {
@@ -33,7 +40,10 @@ function currentScope(credentials: ICredentialDataDecryptedObject): string {
 }
 
 /** Signed copy of the options: X-Sdk-Date + Authorization over the exact URL, headers and body. */
-function sign(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): IHttpRequestOptions {
+function sign(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
 	const { body, options } = serializeBody(requestOptions);
 	const headers = { ...(options.headers ?? {}) } as Record<string, string>;
 	for (const name of Object.keys(headers)) {
@@ -43,7 +53,10 @@ function sign(credentials: ICredentialDataDecryptedObject, requestOptions: IHttp
 	const securityToken = textField(credentials, 'securityToken');
 	if (securityToken) headers['X-Security-Token'] = securityToken;
 	const url = absoluteUrl(options);
-	const signature = signRequest({ method: options.method ?? 'GET', url, headers, body }, keysOf(credentials));
+	const signature = signRequest(
+		{ method: options.method ?? 'GET', url, headers, body },
+		keysOf(credentials),
+	);
 	const signed: IHttpRequestOptions = { ...options, url, headers: { ...headers, ...signature } };
 	delete signed.baseURL;
 	delete signed.qs;
@@ -63,7 +76,8 @@ export class HuaweiCloudAkSkApi implements ICredentialType {
 
 	icon = 'file:huaweiCloud.svg' as const;
 
-	documentationUrl = 'https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-provide.html';
+	documentationUrl =
+		'https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-provide.html';
 
 	properties: INodeProperties[] = [
 		...regionProperties,
@@ -133,7 +147,10 @@ export class HuaweiCloudAkSkApi implements ICredentialType {
 			auth: 'accessKey',
 			secrets: [keysOf(credentials).secretKey, textField(credentials, 'securityToken')],
 		});
-		return { resolvedProjectId: parseProjectList(response.body, region), resolvedProjectScope: scope };
+		return {
+			resolvedProjectId: parseProjectList(response.body, region),
+			resolvedProjectScope: scope,
+		};
 	}
 
 	async authenticate(
@@ -159,7 +176,9 @@ export class HuaweiCloudAkSkApi implements ICredentialType {
 			method: 'GET',
 			baseURL: IAM_BASE_URL_EXPRESSION,
 			url: '/v3/projects',
-			qs: { name: '={{$credentials.region === "custom" ? $credentials.customRegion : $credentials.region}}' },
+			qs: {
+				name: '={{$credentials.region === "custom" ? $credentials.customRegion : $credentials.region}}',
+			},
 		},
 	};
 }

@@ -9,7 +9,11 @@ import type {
 
 import { callService } from './common/calls';
 import { assertFilled, textField } from './common/fieldValue';
-import { endpointOverrideProperties, IAM_BASE_URL_EXPRESSION, regionProperties } from './common/fields';
+import {
+	endpointOverrideProperties,
+	IAM_BASE_URL_EXPRESSION,
+	regionProperties,
+} from './common/fields';
 import { buildPasswordTokenBody, parseTokenResponse, TOKEN_PATH } from './common/iam';
 import { getProjectId, withProjectId } from './common/request';
 import { resolveEndpoints } from './common/regions';
@@ -94,7 +98,11 @@ export class HuaweiCloudApi implements ICredentialType {
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const { region, iamEndpoint } = resolveEndpoints(credentials);
-		assertFilled(credentials, { domainName: 'Account Name', userName: 'IAM User Name', password: 'Password' });
+		assertFilled(credentials, {
+			domainName: 'Account Name',
+			userName: 'IAM User Name',
+			password: 'Password',
+		});
 		const password = typeof credentials.password === 'string' ? credentials.password : '';
 		const body = buildPasswordTokenBody({
 			domainName: textField(credentials, 'domainName'),

@@ -17,7 +17,9 @@ export interface CallContext {
 }
 
 function networkCodeOf(error: unknown): string | undefined {
-	const code = (error as { code?: unknown; cause?: { code?: unknown } })?.code ?? (error as { cause?: { code?: unknown } })?.cause?.code;
+	const code =
+		(error as { code?: unknown; cause?: { code?: unknown } })?.code ??
+		(error as { cause?: { code?: unknown } })?.cause?.code;
 	return typeof code === 'string' ? code : undefined;
 }
 
@@ -40,9 +42,15 @@ export async function callService(
 		networkCode = networkCodeOf(error);
 	}
 	if (response === undefined) {
-		throw new UserError(redactSecrets(describeIamFailure({ ...context, networkCode }), context.secrets));
+		throw new UserError(
+			redactSecrets(describeIamFailure({ ...context, networkCode }), context.secrets),
+		);
 	}
 	if (response.statusCode >= 200 && response.statusCode < 300) return response;
-	const message = describeIamFailure({ ...context, status: response.statusCode, body: response.body });
+	const message = describeIamFailure({
+		...context,
+		status: response.statusCode,
+		body: response.body,
+	});
 	throw new UserError(redactSecrets(message, context.secrets));
 }

@@ -8,7 +8,10 @@ export function textField(credentials: ICredentialDataDecryptedObject, name: str
 }
 
 /** Names the empty required fields up front, instead of letting IAM answer a vague 400/401. */
-export function assertFilled(credentials: ICredentialDataDecryptedObject, fields: Record<string, string>): void {
+export function assertFilled(
+	credentials: ICredentialDataDecryptedObject,
+	fields: Record<string, string>,
+): void {
 	const missing = Object.entries(fields)
 		.filter(([name]) => textField(credentials, name) === '')
 		.map(([, label]) => label);

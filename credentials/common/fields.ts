@@ -32,7 +32,8 @@ export const regionProperties: INodeProperties[] = [
 			{ name: 'G42 Cloud', value: 'g42' },
 		],
 		default: 'international',
-		description: 'Which edition of the OCR API the endpoint serves (G42 Cloud accepts fewer options)',
+		description:
+			'Which edition of the OCR API the endpoint serves (G42 Cloud accepts fewer options)',
 		displayOptions: { show: { region: [CUSTOM_REGION] } },
 	},
 ];
@@ -46,7 +47,9 @@ const CUSTOM_REGION_ONLY = { show: { region: [CUSTOM_REGION] } };
 /** `ocrEndpoint` / `iamEndpoint`: one copy for a custom region (required), one for the override switch. */
 function endpointField(service: 'OCR' | 'IAM', forCustomRegion: boolean): INodeProperties {
 	const prefix = service.toLowerCase();
-	const fallback = forCustomRegion ? 'Required for a custom region.' : `Leave empty to use the region's ${service} endpoint.`;
+	const fallback = forCustomRegion
+		? 'Required for a custom region.'
+		: `Leave empty to use the region's ${service} endpoint.`;
 	return {
 		displayName: `${service} Endpoint`,
 		name: `${prefix}Endpoint`,
@@ -70,7 +73,8 @@ export const endpointOverrideProperties: INodeProperties[] = [
 		name: CUSTOM_ENDPOINTS_FIELD,
 		type: 'boolean',
 		default: false,
-		description: "Whether to use other OCR and IAM endpoints than the region's (a proxy, a private endpoint or a test server)",
+		description:
+			"Whether to use other OCR and IAM endpoints than the region's (a proxy, a private endpoint or a test server)",
 		displayOptions: { hide: { region: [CUSTOM_REGION] } },
 	},
 	endpointField('OCR', true),

@@ -33,7 +33,11 @@ export function buildPasswordTokenBody(login: PasswordLogin): IDataObject {
 			identity: {
 				methods: ['password'],
 				password: {
-					user: { name: login.userName, password: login.password, domain: { name: login.domainName } },
+					user: {
+						name: login.userName,
+						password: login.password,
+						domain: { name: login.domainName },
+					},
 				},
 			},
 			scope: { project },
@@ -149,7 +153,8 @@ function networkWords(code: string): string {
 	return 'network error';
 }
 
-const mentionsMfa = (text: string) => /(mfa|totp|login protect|verification code|passcode)/i.test(text);
+const mentionsMfa = (text: string) =>
+	/(mfa|totp|login protect|verification code|passcode)/i.test(text);
 const mentionsProject = (text: string) => /project/i.test(text);
 
 /**

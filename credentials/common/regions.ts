@@ -95,7 +95,9 @@ function isLoopbackHost(hostname: string): boolean {
 export function assertSafeEndpoint(url: string, field: string): void {
 	const parsed = URL.canParse(url) ? new URL(url) : undefined;
 	if (!parsed) {
-		throw new UserError(`${field} is not a valid URL: enter it like https://ocr.ap-southeast-1.myhuaweicloud.com`);
+		throw new UserError(
+			`${field} is not a valid URL: enter it like https://ocr.ap-southeast-1.myhuaweicloud.com`,
+		);
 	}
 	if (parsed.username || parsed.password) {
 		throw new UserError(`${field} must not contain a user name or password`);
@@ -121,7 +123,8 @@ function trimTrailingSlashes(url: string): string {
 export function resolveEndpoints(credentials: ICredentialDataDecryptedObject): ResolvedEndpoints {
 	const regionField = textField(credentials, 'region') || DEFAULT_REGION;
 	// Overrides count only where the form shows them (n8n drops hidden fields, direct callers may not).
-	const overridesApply = regionField === CUSTOM_REGION || credentials[CUSTOM_ENDPOINTS_FIELD] === true;
+	const overridesApply =
+		regionField === CUSTOM_REGION || credentials[CUSTOM_ENDPOINTS_FIELD] === true;
 	const ocrOverride = overridesApply ? textField(credentials, 'ocrEndpoint') : '';
 	const iamOverride = overridesApply ? textField(credentials, 'iamEndpoint') : '';
 	let region: string;
@@ -130,7 +133,8 @@ export function resolveEndpoints(credentials: ICredentialDataDecryptedObject): R
 	let iamEndpoint: string;
 	if (regionField === CUSTOM_REGION) {
 		region = textField(credentials, 'customRegion');
-		if (!region) throw new UserError('Custom region: enter the region ID (for example ap-southeast-1)');
+		if (!region)
+			throw new UserError('Custom region: enter the region ID (for example ap-southeast-1)');
 		if (!ocrOverride || !iamOverride) {
 			throw new UserError('Custom region: enter both the OCR endpoint and the IAM endpoint');
 		}
@@ -139,7 +143,8 @@ export function resolveEndpoints(credentials: ICredentialDataDecryptedObject): R
 		iamEndpoint = iamOverride;
 	} else {
 		const known = findRegion(regionField);
-		if (!known) throw new UserError(`Unknown region "${regionField}": choose one from the list or "Custom"`);
+		if (!known)
+			throw new UserError(`Unknown region "${regionField}": choose one from the list or "Custom"`);
 		region = known.id;
 		edition = known.edition;
 		ocrEndpoint = ocrOverride || `https://${known.ocrHost}`;

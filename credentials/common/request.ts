@@ -2,7 +2,11 @@
  * Request shaping shared by both credentials' `authenticate`: the `{project_id}` placeholder,
  * the project id in use, and the exact URL/body bytes that AK/SK signing needs.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
 import { textField } from './fieldValue';
@@ -24,7 +28,10 @@ export function projectCacheScope(region: string, iamEndpoint: string, accessKey
  * IAM credential → the id from the token body (paired with the cached token), else the user's;
  * AK/SK credential → the user's, else the cached lookup when it belongs to the current scope.
  */
-export function getProjectId(credentials: ICredentialDataDecryptedObject, currentScope?: string): string {
+export function getProjectId(
+	credentials: ICredentialDataDecryptedObject,
+	currentScope?: string,
+): string {
 	const fromToken = textField(credentials, 'projectId');
 	if (fromToken) return fromToken;
 	const resolved = textField(credentials, 'resolvedProjectId');
@@ -45,7 +52,13 @@ interface Target {
 type Remembering = IHttpRequestOptions & { [ORIGINAL_TARGET]?: Target };
 
 function originalTarget(options: IHttpRequestOptions): Target {
-	return (options as Remembering)[ORIGINAL_TARGET] ?? { url: options.url, baseURL: options.baseURL, qs: options.qs };
+	return (
+		(options as Remembering)[ORIGINAL_TARGET] ?? {
+			url: options.url,
+			baseURL: options.baseURL,
+			qs: options.qs,
+		}
+	);
 }
 
 /** Copies the remembered target onto a derived copy of the options (spreading drops it). */
@@ -59,12 +72,17 @@ export function needsProjectId(options: IHttpRequestOptions): boolean {
 }
 
 /** A copy of the options with `{project_id}` filled in (headers copied too, never shared). */
-export function withProjectId(options: IHttpRequestOptions, projectId: string): IHttpRequestOptions {
+export function withProjectId(
+	options: IHttpRequestOptions,
+	projectId: string,
+): IHttpRequestOptions {
 	const target = originalTarget(options);
 	const copy: IHttpRequestOptions = {
 		...options,
 		headers: { ...(options.headers ?? {}) },
-		url: projectId ? target.url.split(PROJECT_ID_PLACEHOLDER).join(encodeURIComponent(projectId)) : target.url,
+		url: projectId
+			? target.url.split(PROJECT_ID_PLACEHOLDER).join(encodeURIComponent(projectId))
+			: target.url,
 	};
 	delete copy.baseURL;
 	delete copy.qs;
@@ -96,7 +114,10 @@ function hasHeader(headers: IDataObject, name: string): boolean {
  * Turns the body into the exact bytes that will go on the wire (JSON text for objects), because a
  * signature covers the body's hash. Streams and multipart bodies cannot be signed.
  */
-export function serializeBody(options: IHttpRequestOptions): { body: string | Buffer; options: IHttpRequestOptions } {
+export function serializeBody(options: IHttpRequestOptions): {
+	body: string | Buffer;
+	options: IHttpRequestOptions;
+} {
 	const method = (options.method ?? 'GET').toUpperCase();
 	const headers = { ...(options.headers ?? {}) };
 	const { body } = options;
@@ -109,12 +130,18 @@ export function serializeBody(options: IHttpRequestOptions): { body: string | Bu
 		return { body, options: { ...options, headers } };
 	}
 	if (body instanceof URLSearchParams) {
-		if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+		if (!hasHeader(headers, 'content-type'))
+			headers['Content-Type'] = 'application/x-www-form-urlencoded';
 		const serialized = body.toString();
 		return { body: serialized, options: { ...options, headers, body: serialized } };
 	}
-	if (typeof (body as { pipe?: unknown }).pipe === 'function' || typeof (body as { getHeaders?: unknown }).getHeaders === 'function') {
-		throw new UserError('Access-key signing needs the whole request body up front: send JSON, not a stream or form-data');
+	if (
+		typeof (body as { pipe?: unknown }).pipe === 'function' ||
+		typeof (body as { getHeaders?: unknown }).getHeaders === 'function'
+	) {
+		throw new UserError(
+			'Access-key signing needs the whole request body up front: send JSON, not a stream or form-data',
+		);
 	}
 	if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = 'application/json';
 	const serialized = JSON.stringify(body);

@@ -54,10 +54,7 @@ function lowerCaseHeaders(headers: SignableRequest['headers']): Map<string, stri
 	return map;
 }
 
-export function canonicalRequest(
-	request: SignableRequest,
-	signedHeaders: string[],
-): string {
+export function canonicalRequest(request: SignableRequest, signedHeaders: string[]): string {
 	const url = new URL(request.url);
 	const headers = lowerCaseHeaders(request.headers);
 	if (!headers.has('host')) headers.set('host', url.host);
@@ -83,7 +80,10 @@ export function signString(secretKey: string, toSign: string): string {
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function formatSdkDate(date: Date): string {
-	return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	return date
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 }
 
 /** Parses `YYYYMMDDTHHMMSSZ`; undefined when malformed. */
@@ -95,7 +95,13 @@ export function parseSdkDate(value: string): Date | undefined {
 }
 
 /** Headers that are never signed: they are added or changed by HTTP clients and proxies. */
-const UNSIGNED_HEADERS = new Set(['authorization', 'content-length', 'user-agent', 'connection', 'accept-encoding']);
+const UNSIGNED_HEADERS = new Set([
+	'authorization',
+	'content-length',
+	'user-agent',
+	'connection',
+	'accept-encoding',
+]);
 
 /**
  * Returns the headers to add: `X-Sdk-Date` and `Authorization`. Signs every header given

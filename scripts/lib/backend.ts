@@ -29,7 +29,11 @@ export function credentialFromEnv(): CredentialExport | undefined {
 	const ocrEndpoint = env('HUAWEI_OCR_ENDPOINT') ?? '';
 	const iamEndpoint = env('HUAWEI_IAM_ENDPOINT') ?? '';
 	// The credential applies endpoint overrides of a table region only with "Override Endpoints" on.
-	const endpoints = { customEndpoints: Boolean(ocrEndpoint || iamEndpoint), ocrEndpoint, iamEndpoint };
+	const endpoints = {
+		customEndpoints: Boolean(ocrEndpoint || iamEndpoint),
+		ocrEndpoint,
+		iamEndpoint,
+	};
 	if (env('HUAWEI_AK') && env('HUAWEI_SK')) {
 		return {
 			id: 'hwAkSkFromEnv01',

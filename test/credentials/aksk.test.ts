@@ -5,7 +5,10 @@ import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
 import { projectCacheScope } from '../../credentials/common/request';
 import { parseAuthorization, verifySignature } from '../../credentials/common/signing';
 
-const keys = { accessKey: 'AKUNIT0000000000000', secretKey: 'SKUNIT00000000000000000000000000000000000' };
+const keys = {
+	accessKey: 'AKUNIT0000000000000',
+	secretKey: 'SKUNIT00000000000000000000000000000000000',
+};
 const credentials = {
 	region: 'ap-southeast-1',
 	...keys,
@@ -27,7 +30,12 @@ function verifies(options: IHttpRequestOptions, secretKey = keys.secretKey): boo
 	const headers = options.headers as Record<string, string>;
 	const parsed = parseAuthorization(headers.Authorization)!;
 	const body = typeof options.body === 'string' ? options.body : '';
-	return verifySignature({ method: options.method ?? 'GET', url: options.url, headers, body }, parsed, secretKey, headers['X-Sdk-Date']);
+	return verifySignature(
+		{ method: options.method ?? 'GET', url: options.url, headers, body },
+		parsed,
+		secretKey,
+		headers['X-Sdk-Date'],
+	);
 }
 
 describe('AK/SK authenticate', () => {
@@ -35,11 +43,18 @@ describe('AK/SK authenticate', () => {
 
 	it('fills the project, adds X-Project-Id, and signs exactly what is sent', async () => {
 		const signed = await credential.authenticate(credentials, ocrRequest);
-		expect(signed.url).toBe('https://ocr.ap-southeast-1.myhuaweicloud.com/v2/0123456789abcdef0123456789abcdef/ocr/passport');
+		expect(signed.url).toBe(
+			'https://ocr.ap-southeast-1.myhuaweicloud.com/v2/0123456789abcdef0123456789abcdef/ocr/passport',
+		);
 		expect(signed.body).toBe('{"image":"/9j/4AAQ","country_code":"GENERAL"}');
 		const headers = signed.headers as Record<string, string>;
 		expect(headers['X-Project-Id']).toBe(credentials.projectId);
-		expect(parseAuthorization(headers.Authorization)?.signedHeaders).toEqual(['content-type', 'host', 'x-project-id', 'x-sdk-date']);
+		expect(parseAuthorization(headers.Authorization)?.signedHeaders).toEqual([
+			'content-type',
+			'host',
+			'x-project-id',
+			'x-sdk-date',
+		]);
 		expect(verifies(signed)).toBe(true);
 		expect(verifies(signed, 'another secret')).toBe(false);
 		expect(ocrRequest.headers).toBeUndefined();
@@ -49,16 +64,25 @@ describe('AK/SK authenticate', () => {
 		const first = await credential.authenticate(credentials, ocrRequest);
 		const again = await credential.authenticate(credentials, first);
 		expect(again.url).toBe(first.url);
-		expect(Object.keys(again.headers ?? {}).filter((name) => name.toLowerCase() === 'authorization')).toHaveLength(1);
+		expect(
+			Object.keys(again.headers ?? {}).filter((name) => name.toLowerCase() === 'authorization'),
+		).toHaveLength(1);
 		expect(verifies(again)).toBe(true);
 	});
 
 	it('signs the query of IAM calls, without X-Project-Id, and adds the security token of temporary keys', async () => {
 		const signed = await credential.authenticate(
 			{ ...credentials, securityToken: 'sts-token' },
-			{ method: 'GET', baseURL: 'https://iam.ap-southeast-1.myhuaweicloud.com', url: '/v3/projects', qs: { name: 'ap-southeast-1' } },
+			{
+				method: 'GET',
+				baseURL: 'https://iam.ap-southeast-1.myhuaweicloud.com',
+				url: '/v3/projects',
+				qs: { name: 'ap-southeast-1' },
+			},
 		);
-		expect(signed.url).toBe('https://iam.ap-southeast-1.myhuaweicloud.com/v3/projects?name=ap-southeast-1');
+		expect(signed.url).toBe(
+			'https://iam.ap-southeast-1.myhuaweicloud.com/v3/projects?name=ap-southeast-1',
+		);
 		expect(signed.qs).toBeUndefined();
 		const headers = signed.headers as Record<string, string>;
 		expect(headers['X-Project-Id']).toBeUndefined();
@@ -68,11 +92,23 @@ describe('AK/SK authenticate', () => {
 	});
 
 	it('uses a cached project only for its scope; otherwise sends unsigned so n8n refreshes', async () => {
-		const scope = projectCacheScope('ap-southeast-1', 'https://iam.ap-southeast-1.myhuaweicloud.com', keys.accessKey);
-		const cached = { ...credentials, projectId: '', resolvedProjectId: 'cachedproject', resolvedProjectScope: scope };
+		const scope = projectCacheScope(
+			'ap-southeast-1',
+			'https://iam.ap-southeast-1.myhuaweicloud.com',
+			keys.accessKey,
+		);
+		const cached = {
+			...credentials,
+			projectId: '',
+			resolvedProjectId: 'cachedproject',
+			resolvedProjectScope: scope,
+		};
 		const signed = await credential.authenticate(cached, ocrRequest);
 		expect(signed.url).toContain('/v2/cachedproject/');
-		const stale = await credential.authenticate({ ...cached, region: 'ap-southeast-2' }, ocrRequest);
+		const stale = await credential.authenticate(
+			{ ...cached, region: 'ap-southeast-2' },
+			ocrRequest,
+		);
 		expect(stale.headers?.Authorization).toBeUndefined();
 	});
 });

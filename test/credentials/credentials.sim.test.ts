@@ -16,7 +16,12 @@ import type { Simulator } from '../simulator';
 import { pageOfSize } from '../simulator/testkit';
 import { CredentialProbe, PROBE_NODE_TYPE } from './probe';
 
-const MFA_USER = { account: 'sim-account', name: 'mfa-user', password: 'Mfa-Passw0rd!', mfaPasscode: '123456' };
+const MFA_USER = {
+	account: 'sim-account',
+	name: 'mfa-user',
+	password: 'Mfa-Passw0rd!',
+	mfaPasscode: '123456',
+};
 const TEMP_KEYS = {
 	account: 'sim-account',
 	accessKey: 'SIMTEMPAK000000000000',
@@ -33,7 +38,11 @@ beforeAll(async () => {
 		port: 0,
 		users: [{ account: 'sim-account', name: 'sim-user', password: 'Sim-Passw0rd!' }, MFA_USER],
 		aksk: [
-			{ account: 'sim-account', accessKey: 'SIMAK0000000000000000', secretKey: 'SIMSK00000000000000000000000000000000000' },
+			{
+				account: 'sim-account',
+				accessKey: 'SIMAK0000000000000000',
+				secretKey: 'SIMSK00000000000000000000000000000000000',
+			},
 			TEMP_KEYS,
 		],
 	});
@@ -43,7 +52,9 @@ afterAll(async () => {
 	await sim.stop();
 });
 
-const iamCredentials = (overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject => ({
+const iamCredentials = (
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject => ({
 	region: sim.config.region,
 	domainName: sim.config.account,
 	userName: sim.config.user,
@@ -54,7 +65,9 @@ const iamCredentials = (overrides: ICredentialDataDecryptedObject = {}): ICreden
 	...overrides,
 });
 
-const akskCredentials = (overrides: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject => ({
+const akskCredentials = (
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject => ({
 	region: sim.config.region,
 	accessKey: sim.config.accessKey,
 	secretKey: sim.config.secretKey,
@@ -109,11 +122,11 @@ describe('IAM user credential (huaweiCloudApi)', () => {
 		store.add('huaweiCloudApi', iamCredentials());
 		const first = await probe('huaweiCloudApi', { store, items: 3 });
 		expect(first.error).toBeUndefined();
-		expect(first.outputs[0].map((item) => typeof (item.json.result as { passport_number?: string })?.passport_number)).toEqual([
-			'string',
-			'string',
-			'string',
-		]);
+		expect(
+			first.outputs[0].map(
+				(item) => typeof (item.json.result as { passport_number?: string })?.passport_number,
+			),
+		).toEqual(['string', 'string', 'string']);
 		expect(first.preAuthCalls).toBe(1);
 		expect(sim.counters().iam.tokens - before).toBe(1);
 		const stored = store.byType('huaweiCloudApi')!.data;
@@ -139,7 +152,9 @@ describe('IAM user credential (huaweiCloudApi)', () => {
 		const result = await probe('huaweiCloudApi', { store });
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0][0].json.result).toBeDefined();
-		expect(result.preAuthentications).toEqual([{ type: 'huaweiCloudApi', expired: true, testing: false }]);
+		expect(result.preAuthentications).toEqual([
+			{ type: 'huaweiCloudApi', expired: true, testing: false },
+		]);
 		expect(sim.counters().iam.tokens - tokensBefore).toBe(1);
 		expect((sim.counters().ocr.byCode['APIGW.0307'] ?? 0) - expired401Before).toBe(1);
 		expect(store.byType('huaweiCloudApi')!.data.token).not.toBe(oldToken);
@@ -149,21 +164,34 @@ describe('IAM user credential (huaweiCloudApi)', () => {
 		const failedBefore = sim.counters().iam.failed;
 		const password = 'Wrong-Secret-Pass!';
 		const result = await probe('huaweiCloudApi', { credentials: iamCredentials({ password }) });
-		expect(result.error?.message).toMatch(/IAM does not say which of the account name, the IAM user name or the password is wrong/);
+		expect(result.error?.message).toMatch(
+			/IAM does not say which of the account name, the IAM user name or the password is wrong/,
+		);
 		expect(result.error?.message).toMatch(/MFA/);
 		// The credential reports HTTP failures itself, so n8n's "401 → refresh" does not try a second time.
 		expect(sim.counters().iam.failed - failedBefore).toBe(1);
-		expectNoSecrets([everythingIn(result.error), everythingIn(result.run.data.resultData), ...result.logs], [password]);
+		expectNoSecrets(
+			[everythingIn(result.error), everythingIn(result.run.data.resultData), ...result.logs],
+			[password],
+		);
 	});
 
 	it('N concurrent first calls each exchange a token; one call first, then the rest, exchanges one', async () => {
 		const race = sim.counters().iam.tokens;
-		const raced = await probe('huaweiCloudApi', { credentials: iamCredentials(), items: 4, schedule: 'allParallel' });
+		const raced = await probe('huaweiCloudApi', {
+			credentials: iamCredentials(),
+			items: 4,
+			schedule: 'allParallel',
+		});
 		expect(raced.error).toBeUndefined();
 		expect(sim.counters().iam.tokens - race).toBe(4);
 
 		const ordered = sim.counters().iam.tokens;
-		const primed = await probe('huaweiCloudApi', { credentials: iamCredentials(), items: 4, schedule: 'firstThenParallel' });
+		const primed = await probe('huaweiCloudApi', {
+			credentials: iamCredentials(),
+			items: 4,
+			schedule: 'firstThenParallel',
+		});
 		expect(primed.error).toBeUndefined();
 		expect(sim.counters().iam.tokens - ordered).toBe(1);
 	});
@@ -186,16 +214,24 @@ describe('IAM user credential (huaweiCloudApi)', () => {
 
 describe('IAM credential test, in plain words', () => {
 	it('passes with the right user', async () => {
-		expect(await testCredential('huaweiCloudApi', iamCredentials())).toMatchObject({ status: 'OK', preAuthCalls: 1 });
+		expect(await testCredential('huaweiCloudApi', iamCredentials())).toMatchObject({
+			status: 'OK',
+			preAuthCalls: 1,
+		});
 	});
 
 	it('wrong password and unknown account get the same combined message (IAM answers both alike)', async () => {
 		const wrongPassword = iamCredentials({ password: 'Not-The-Password-1' });
 		const unknownAccount = iamCredentials({ domainName: 'no-such-account' });
-		const results = [await testCredential('huaweiCloudApi', wrongPassword), await testCredential('huaweiCloudApi', unknownAccount)];
+		const results = [
+			await testCredential('huaweiCloudApi', wrongPassword),
+			await testCredential('huaweiCloudApi', unknownAccount),
+		];
 		for (const result of results) {
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/IAM does not say which of the account name, the IAM user name or the password is wrong/);
+			expect(result.message).toMatch(
+				/IAM does not say which of the account name, the IAM user name or the password is wrong/,
+			);
 			expect(result.message).toContain(MFA_ADVICE);
 		}
 		expect(results[1].message).toBe(results[0].message);
@@ -203,11 +239,31 @@ describe('IAM credential test, in plain words', () => {
 	});
 
 	it.each([
-		['MFA user', () => iamCredentials({ userName: MFA_USER.name, password: MFA_USER.password }), /second factor \(MFA\).*IAM user without MFA/],
-		['unknown project', () => iamCredentials({ projectName: 'no-such-project' }), /project does not exist in this region/],
-		['wrong region host', () => iamCredentials({ iamEndpoint: `${sim.url}/not-iam` }), /does not answer like Huawei Cloud IAM.*check the region/],
-		['empty fields', () => iamCredentials({ userName: ' ', password: '' }), /^Enter the IAM User Name, Password in the credential/],
-		['plain http to another host', () => iamCredentials({ iamEndpoint: 'http://iam.example.com' }), /IAM endpoint must use https/],
+		[
+			'MFA user',
+			() => iamCredentials({ userName: MFA_USER.name, password: MFA_USER.password }),
+			/second factor \(MFA\).*IAM user without MFA/,
+		],
+		[
+			'unknown project',
+			() => iamCredentials({ projectName: 'no-such-project' }),
+			/project does not exist in this region/,
+		],
+		[
+			'wrong region host',
+			() => iamCredentials({ iamEndpoint: `${sim.url}/not-iam` }),
+			/does not answer like Huawei Cloud IAM.*check the region/,
+		],
+		[
+			'empty fields',
+			() => iamCredentials({ userName: ' ', password: '' }),
+			/^Enter the IAM User Name, Password in the credential/,
+		],
+		[
+			'plain http to another host',
+			() => iamCredentials({ iamEndpoint: 'http://iam.example.com' }),
+			/IAM endpoint must use https/,
+		],
 	])('%s', async (_name, credentials, message) => {
 		const data = credentials();
 		const result = await testCredential('huaweiCloudApi', data);
@@ -218,9 +274,16 @@ describe('IAM credential test, in plain words', () => {
 
 	it('unreachable host', async () => {
 		const port = await closedPort();
-		const result = await testCredential('huaweiCloudApi', iamCredentials({ iamEndpoint: `http://127.0.0.1:${port}` }));
+		const result = await testCredential(
+			'huaweiCloudApi',
+			iamCredentials({ iamEndpoint: `http://127.0.0.1:${port}` }),
+		);
 		expect(result).toMatchObject({ status: 'Error' });
-		expect(result.message).toMatch(new RegExp(`^Cannot reach the IAM endpoint http://127.0.0.1:${port} \\(connection refused\\)`));
+		expect(result.message).toMatch(
+			new RegExp(
+				`^Cannot reach the IAM endpoint http://127.0.0.1:${port} \\(connection refused\\)`,
+			),
+		);
 	});
 });
 
@@ -246,7 +309,9 @@ describe('access key credential (huaweiCloudAkSkApi)', () => {
 
 	it('uses a given project id without any lookup', async () => {
 		const lookupsBefore = sim.counters().iam.projects;
-		const result = await probe('huaweiCloudAkSkApi', { credentials: akskCredentials({ projectId: sim.config.projectId }) });
+		const result = await probe('huaweiCloudAkSkApi', {
+			credentials: akskCredentials({ projectId: sim.config.projectId }),
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0][0].json.result).toBeDefined();
 		expect(sim.counters().iam.projects - lookupsBefore).toBe(0);
@@ -254,7 +319,11 @@ describe('access key credential (huaweiCloudAkSkApi)', () => {
 
 	it('signs the security token of temporary keys', async () => {
 		const result = await probe('huaweiCloudAkSkApi', {
-			credentials: akskCredentials({ accessKey: TEMP_KEYS.accessKey, secretKey: TEMP_KEYS.secretKey, securityToken: TEMP_KEYS.securityToken }),
+			credentials: akskCredentials({
+				accessKey: TEMP_KEYS.accessKey,
+				secretKey: TEMP_KEYS.secretKey,
+				securityToken: TEMP_KEYS.securityToken,
+			}),
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.outputs[0][0].json.result).toBeDefined();
@@ -269,16 +338,24 @@ describe('access key credential (huaweiCloudAkSkApi)', () => {
 		store.put(entry.id, { ...entry.data, iamEndpoint: sim.url.replace('127.0.0.1', 'localhost') });
 		const result = await probe('huaweiCloudAkSkApi', { store });
 		expect(result.error).toBeUndefined();
-		expect(result.preAuthentications).toEqual([{ type: 'huaweiCloudAkSkApi', expired: true, testing: false }]);
+		expect(result.preAuthentications).toEqual([
+			{ type: 'huaweiCloudAkSkApi', expired: true, testing: false },
+		]);
 		expect(result.outputs[0][0].json.result).toBeDefined();
 	});
 
 	it('a tampered signature is refused by the gateway, and the secret key never shows', async () => {
 		class Tampered extends HuaweiCloudAkSkApi {
-			async authenticate(credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions) {
+			async authenticate(
+				credentials: ICredentialDataDecryptedObject,
+				options: IHttpRequestOptions,
+			) {
 				const signed = await super.authenticate(credentials, options);
 				const headers = signed.headers as Record<string, string>;
-				headers.Authorization = headers.Authorization.replace(/Signature=(.)/, (_m, c: string) => `Signature=${c === '0' ? '1' : '0'}`);
+				headers.Authorization = headers.Authorization.replace(
+					/Signature=(.)/,
+					(_m, c: string) => `Signature=${c === '0' ? '1' : '0'}`,
+				);
 				return signed;
 			}
 		}
@@ -292,15 +369,23 @@ describe('access key credential (huaweiCloudAkSkApi)', () => {
 	});
 
 	it('credential test: OK with the keys, plain words for a wrong secret and an unreachable host', async () => {
-		expect(await testCredential('huaweiCloudAkSkApi', akskCredentials())).toMatchObject({ status: 'OK' });
-		const wrong = await testCredential('huaweiCloudAkSkApi', akskCredentials({ secretKey: 'WRONGSK0000000000000000000000000000000000' }));
+		expect(await testCredential('huaweiCloudAkSkApi', akskCredentials())).toMatchObject({
+			status: 'OK',
+		});
+		const wrong = await testCredential(
+			'huaweiCloudAkSkApi',
+			akskCredentials({ secretKey: 'WRONGSK0000000000000000000000000000000000' }),
+		);
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toMatch(/^IAM refused the access key/);
 		expect(wrong.message).not.toContain('WRONGSK');
 		const empty = await testCredential('huaweiCloudAkSkApi', akskCredentials({ secretKey: '' }));
 		expect(empty.message).toBe('Enter the Secret Access Key in the credential');
 		const port = await closedPort();
-		const unreachable = await testCredential('huaweiCloudAkSkApi', akskCredentials({ iamEndpoint: `http://127.0.0.1:${port}` }));
+		const unreachable = await testCredential(
+			'huaweiCloudAkSkApi',
+			akskCredentials({ iamEndpoint: `http://127.0.0.1:${port}` }),
+		);
 		expect(unreachable.message).toMatch(/^Cannot reach the IAM endpoint/);
 	});
 });

@@ -22,8 +22,16 @@ export class CredentialProbe implements INodeType {
 		inputs: ['main'],
 		outputs: ['main'],
 		credentials: [
-			{ name: 'huaweiCloudApi', required: true, displayOptions: { show: { authentication: ['huaweiCloudApi'] } } },
-			{ name: 'huaweiCloudAkSkApi', required: true, displayOptions: { show: { authentication: ['huaweiCloudAkSkApi'] } } },
+			{
+				name: 'huaweiCloudApi',
+				required: true,
+				displayOptions: { show: { authentication: ['huaweiCloudApi'] } },
+			},
+			{
+				name: 'huaweiCloudAkSkApi',
+				required: true,
+				displayOptions: { show: { authentication: ['huaweiCloudAkSkApi'] } },
+			},
 		],
 		properties: [
 			{

@@ -4,15 +4,30 @@ import type { ICredentialType, INode, INodeParameters } from 'n8n-workflow';
 import { IAM_BASE_URL_EXPRESSION } from '../../credentials/common/fields';
 import { HuaweiCloudAkSkApi } from '../../credentials/HuaweiCloudAkSkApi.credentials';
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
-import { assertSafeEndpoint, findRegion, REGION_OPTIONS, REGIONS, resolveEndpoints } from '../../credentials/common/regions';
+import {
+	assertSafeEndpoint,
+	findRegion,
+	REGION_OPTIONS,
+	REGIONS,
+	resolveEndpoints,
+} from '../../credentials/common/regions';
 import { createNodeTypes } from '../harness';
 import { CredentialProbe, PROBE_NODE_TYPE } from './probe';
 
 describe('region table', () => {
 	it('lists the four passport regions first, G42 hosts for ae-ad-1', () => {
-		expect(REGIONS.slice(0, 4).map((r) => r.id)).toEqual(['ap-southeast-1', 'ap-southeast-2', 'cn-north-4', 'ae-ad-1']);
+		expect(REGIONS.slice(0, 4).map((r) => r.id)).toEqual([
+			'ap-southeast-1',
+			'ap-southeast-2',
+			'cn-north-4',
+			'ae-ad-1',
+		]);
 		expect(REGIONS.filter((r) => r.passport)).toHaveLength(4);
-		expect(findRegion('ae-ad-1')).toMatchObject({ ocrHost: 'ocr.ae-ad-1.g42cloud.com', iamHost: 'iam.ae-ad-1.g42cloud.com', edition: 'g42' });
+		expect(findRegion('ae-ad-1')).toMatchObject({
+			ocrHost: 'ocr.ae-ad-1.g42cloud.com',
+			iamHost: 'iam.ae-ad-1.g42cloud.com',
+			edition: 'g42',
+		});
 		expect(findRegion('cn-north-4')?.ocrHost).toBe('ocr.cn-north-4.myhuaweicloud.com');
 		expect(REGION_OPTIONS.at(-1)?.value).toBe('custom');
 		expect(new Set(REGION_OPTIONS.map((o) => o.value)).size).toBe(REGION_OPTIONS.length);
@@ -51,15 +66,28 @@ describe('resolveEndpoints', () => {
 		const overrides = { ocrEndpoint: 'https://ocr.example', iamEndpoint: 'http://10.0.0.1' };
 		const tableEndpoints = resolveEndpoints({ region: 'cn-north-4' });
 		expect(resolveEndpoints({ region: 'cn-north-4', ...overrides })).toEqual(tableEndpoints);
-		expect(resolveEndpoints({ region: 'cn-north-4', customEndpoints: false, ...overrides })).toEqual(tableEndpoints);
+		expect(
+			resolveEndpoints({ region: 'cn-north-4', customEndpoints: false, ...overrides }),
+		).toEqual(tableEndpoints);
 		// Only the boolean true counts (n8n stores the switch as a boolean).
-		expect(resolveEndpoints({ region: 'cn-north-4', customEndpoints: 'true', ...overrides })).toEqual(tableEndpoints);
-		expect(() => resolveEndpoints({ region: 'cn-north-4', customEndpoints: true, ...overrides })).toThrow(/IAM endpoint must use https/);
+		expect(
+			resolveEndpoints({ region: 'cn-north-4', customEndpoints: 'true', ...overrides }),
+		).toEqual(tableEndpoints);
+		expect(() =>
+			resolveEndpoints({ region: 'cn-north-4', customEndpoints: true, ...overrides }),
+		).toThrow(/IAM endpoint must use https/);
 	});
 
 	it('uses the endpoints of a custom region whatever the switch says', () => {
-		const custom = { region: 'custom', customRegion: 'r-1', ocrEndpoint: 'https://ocr.example', iamEndpoint: 'https://iam.example' };
-		expect(resolveEndpoints({ ...custom, customEndpoints: false })).toEqual(resolveEndpoints(custom));
+		const custom = {
+			region: 'custom',
+			customRegion: 'r-1',
+			ocrEndpoint: 'https://ocr.example',
+			iamEndpoint: 'https://iam.example',
+		};
+		expect(resolveEndpoints({ ...custom, customEndpoints: false })).toEqual(
+			resolveEndpoints(custom),
+		);
 		expect(resolveEndpoints(custom).iamEndpoint).toBe('https://iam.example');
 	});
 
@@ -72,16 +100,29 @@ describe('resolveEndpoints', () => {
 				ocrEndpoint: 'https://ocr.example',
 				iamEndpoint: 'https://iam.example',
 			}),
-		).toEqual({ region: 'my-region-7', ocrEndpoint: 'https://ocr.example', iamEndpoint: 'https://iam.example', edition: 'g42' });
-		expect(() => resolveEndpoints({ region: 'custom', ocrEndpoint: 'https://a', iamEndpoint: 'https://b' })).toThrow(/region ID/);
-		expect(() => resolveEndpoints({ region: 'custom', customRegion: 'x', ocrEndpoint: 'https://a' })).toThrow(/both the OCR endpoint and the IAM endpoint/);
+		).toEqual({
+			region: 'my-region-7',
+			ocrEndpoint: 'https://ocr.example',
+			iamEndpoint: 'https://iam.example',
+			edition: 'g42',
+		});
+		expect(() =>
+			resolveEndpoints({ region: 'custom', ocrEndpoint: 'https://a', iamEndpoint: 'https://b' }),
+		).toThrow(/region ID/);
+		expect(() =>
+			resolveEndpoints({ region: 'custom', customRegion: 'x', ocrEndpoint: 'https://a' }),
+		).toThrow(/both the OCR endpoint and the IAM endpoint/);
 	});
 
 	it('refuses an unknown region and unsafe overrides', () => {
 		expect(() => resolveEndpoints({ region: 'mars-1' })).toThrow(/Unknown region "mars-1"/);
 		const on = { region: 'ap-southeast-1', customEndpoints: true };
-		expect(() => resolveEndpoints({ ...on, ocrEndpoint: 'http://ocr.example.com' })).toThrow(/OCR endpoint must use https/);
-		expect(() => resolveEndpoints({ ...on, iamEndpoint: 'http://10.0.0.1' })).toThrow(/IAM endpoint must use https/);
+		expect(() => resolveEndpoints({ ...on, ocrEndpoint: 'http://ocr.example.com' })).toThrow(
+			/OCR endpoint must use https/,
+		);
+		expect(() => resolveEndpoints({ ...on, iamEndpoint: 'http://10.0.0.1' })).toThrow(
+			/IAM endpoint must use https/,
+		);
 	});
 });
 
@@ -128,9 +169,23 @@ describe('assertSafeEndpoint (https, or http to this machine only)', () => {
 describe('IAM base URL of the credential test requests', () => {
 	// n8n resolves test-request URLs with its expression engine before preAuthentication runs.
 	const resolve = (credentials: Record<string, string | boolean>) => {
-		const node: INode = { id: 'n', name: 'n', type: PROBE_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: createNodeTypes([new CredentialProbe()]) });
-		return workflow.expression.getSimpleParameterValue(node, IAM_BASE_URL_EXPRESSION, 'internal', { $credentials: credentials });
+		const node: INode = {
+			id: 'n',
+			name: 'n',
+			type: PROBE_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: createNodeTypes([new CredentialProbe()]),
+		});
+		return workflow.expression.getSimpleParameterValue(node, IAM_BASE_URL_EXPRESSION, 'internal', {
+			$credentials: credentials,
+		});
 	};
 
 	it.each(REGIONS.map((region) => [region.id, region.iamHost]))('%s → https://%s', (id, host) => {
@@ -139,19 +194,31 @@ describe('IAM base URL of the credential test requests', () => {
 	});
 
 	it('the IAM endpoint wins for a custom region, or with Override Endpoints on, like resolveEndpoints', () => {
-		expect(resolve({ region: 'custom', iamEndpoint: ' http://127.0.0.1:9800 ' })).toBe('http://127.0.0.1:9800');
-		const on = { region: 'ap-southeast-2', customEndpoints: true, iamEndpoint: ' http://127.0.0.1:9800 ' };
+		expect(resolve({ region: 'custom', iamEndpoint: ' http://127.0.0.1:9800 ' })).toBe(
+			'http://127.0.0.1:9800',
+		);
+		const on = {
+			region: 'ap-southeast-2',
+			customEndpoints: true,
+			iamEndpoint: ' http://127.0.0.1:9800 ',
+		};
 		expect(resolve(on)).toBe('http://127.0.0.1:9800');
 		expect(resolve(on)).toBe(resolveEndpoints(on).iamEndpoint);
 	});
 
 	it('ignores the IAM endpoint of a listed region while Override Endpoints is off', () => {
 		for (const customEndpoints of [false, 'true']) {
-			const off = { region: 'ap-southeast-2', customEndpoints, iamEndpoint: 'http://127.0.0.1:9800' };
+			const off = {
+				region: 'ap-southeast-2',
+				customEndpoints,
+				iamEndpoint: 'http://127.0.0.1:9800',
+			};
 			expect(resolve(off)).toBe('https://iam.ap-southeast-2.myhuaweicloud.com');
 			expect(resolve(off)).toBe(resolveEndpoints(off).iamEndpoint);
 		}
-		expect(resolve({ region: 'ae-ad-1', iamEndpoint: 'http://127.0.0.1:9800' })).toBe('https://iam.ae-ad-1.g42cloud.com');
+		expect(resolve({ region: 'ae-ad-1', iamEndpoint: 'http://127.0.0.1:9800' })).toBe(
+			'https://iam.ae-ad-1.g42cloud.com',
+		);
 	});
 });
 
@@ -161,22 +228,37 @@ describe('endpoint fields in the form (n8n keeps only the fields its display rul
 		NodeHelpers.getNodeParameters(type.properties, values, true, false, null, null) ?? {};
 	const overrides = { ocrEndpoint: 'https://ocr.example', iamEndpoint: 'https://iam.example' };
 
-	it.each(credentialTypes.map((type) => [type.name, type]))('%s: a listed region drops them while the switch is off', (_name, type) => {
-		const data = kept(type, { region: 'ap-southeast-1', ...overrides });
-		expect(data.customEndpoints).toBe(false);
-		expect(data).not.toHaveProperty('ocrEndpoint');
-		expect(data).not.toHaveProperty('iamEndpoint');
-	});
+	it.each(credentialTypes.map((type) => [type.name, type]))(
+		'%s: a listed region drops them while the switch is off',
+		(_name, type) => {
+			const data = kept(type, { region: 'ap-southeast-1', ...overrides });
+			expect(data.customEndpoints).toBe(false);
+			expect(data).not.toHaveProperty('ocrEndpoint');
+			expect(data).not.toHaveProperty('iamEndpoint');
+		},
+	);
 
-	it.each(credentialTypes.map((type) => [type.name, type]))('%s: the switch on keeps them', (_name, type) => {
-		expect(kept(type, { region: 'ap-southeast-1', customEndpoints: true, ...overrides })).toMatchObject({ customEndpoints: true, ...overrides });
-	});
+	it.each(credentialTypes.map((type) => [type.name, type]))(
+		'%s: the switch on keeps them',
+		(_name, type) => {
+			expect(
+				kept(type, { region: 'ap-southeast-1', customEndpoints: true, ...overrides }),
+			).toMatchObject({ customEndpoints: true, ...overrides });
+		},
+	);
 
-	it.each(credentialTypes.map((type) => [type.name, type]))('%s: a custom region keeps them and hides the switch', (_name, type) => {
-		const data = kept(type, { region: 'custom', customRegion: 'r-1', ...overrides });
-		expect(data).toMatchObject(overrides);
-		expect(data).not.toHaveProperty('customEndpoints');
-		const required = type.properties.filter((field) => field.required && field.displayOptions?.show?.region?.includes('custom'));
-		expect(required.map((field) => field.name)).toEqual(expect.arrayContaining(['ocrEndpoint', 'iamEndpoint']));
-	});
+	it.each(credentialTypes.map((type) => [type.name, type]))(
+		'%s: a custom region keeps them and hides the switch',
+		(_name, type) => {
+			const data = kept(type, { region: 'custom', customRegion: 'r-1', ...overrides });
+			expect(data).toMatchObject(overrides);
+			expect(data).not.toHaveProperty('customEndpoints');
+			const required = type.properties.filter(
+				(field) => field.required && field.displayOptions?.show?.region?.includes('custom'),
+			);
+			expect(required.map((field) => field.name)).toEqual(
+				expect.arrayContaining(['ocrEndpoint', 'iamEndpoint']),
+			);
+		},
+	);
 });

@@ -19,7 +19,12 @@ describe('SDK-HMAC-SHA256 signing', () => {
 
 	it('builds and signs the Go SDK canonical request', () => {
 		const canonical = canonicalRequest(
-			{ method: 'GET', url: 'https://example.com/path', headers: { 'X-Sdk-Date': '20060102T150405Z' }, body: '' },
+			{
+				method: 'GET',
+				url: 'https://example.com/path',
+				headers: { 'X-Sdk-Date': '20060102T150405Z' },
+				body: '',
+			},
 			['x-sdk-date'],
 		);
 		expect(canonical).toBe(
@@ -39,7 +44,10 @@ describe('SDK-HMAC-SHA256 signing', () => {
 		},
 		body: '{"image":"/9j/4AAQSkZJRgABAQ","country_code":"GENERAL"}',
 	};
-	const keys = { accessKey: 'AKEXAMPLE0000000000', secretKey: 'SKEXAMPLE00000000000000000000000000000000' };
+	const keys = {
+		accessKey: 'AKEXAMPLE0000000000',
+		secretKey: 'SKEXAMPLE00000000000000000000000000000000',
+	};
 
 	it('signs a passport request like the SDKs', () => {
 		const headers = signRequest(passportRequest, keys, new Date('2025-01-01T00:00:00Z'));
@@ -54,13 +62,25 @@ describe('SDK-HMAC-SHA256 signing', () => {
 		const parsed = parseAuthorization(signed.Authorization)!;
 		const request = { ...passportRequest, headers: { ...passportRequest.headers, ...signed } };
 		expect(verifySignature(request, parsed, keys.secretKey, signed['X-Sdk-Date'])).toBe(true);
-		expect(verifySignature({ ...request, body: request.body + ' ' }, parsed, keys.secretKey, signed['X-Sdk-Date'])).toBe(false);
+		expect(
+			verifySignature(
+				{ ...request, body: request.body + ' ' },
+				parsed,
+				keys.secretKey,
+				signed['X-Sdk-Date'],
+			),
+		).toBe(false);
 		expect(verifySignature(request, parsed, 'another-secret', signed['X-Sdk-Date'])).toBe(false);
 	});
 
 	it('encodes path segments and sorts the query', () => {
 		const canonical = canonicalRequest(
-			{ method: 'get', url: 'http://127.0.0.1:9800/v3/projects?name=ap-southeast-1&a=b c', headers: {}, body: '' },
+			{
+				method: 'get',
+				url: 'http://127.0.0.1:9800/v3/projects?name=ap-southeast-1&a=b c',
+				headers: {},
+				body: '',
+			},
 			['host'],
 		);
 		expect(canonical.split('\n').slice(0, 4)).toEqual([

@@ -38,7 +38,12 @@ interface BadInputCase {
 	ocrCallsPerItem: number;
 }
 
-const binaryCase = (name: string, data: Buffer, says: RegExp[], parameters: INodeParameters = {}): BadInputCase => ({
+const binaryCase = (
+	name: string,
+	data: Buffer,
+	says: RegExp[],
+	parameters: INodeParameters = {},
+): BadInputCase => ({
 	name,
 	item: binaryItem(data),
 	parameters,
@@ -74,16 +79,36 @@ const CASES: BadInputCase[] = [
 	binaryCase('a PDF', badImage('pdf'), [/PDF/, /convert the passport page to JPEG/, NOT_ACCEPTED]),
 	binaryCase('a GIF', badImage('gif'), [/GIF/, /convert it to JPEG or PNG/]),
 	binaryCase('a WebP', badImage('webp'), [/WebP/i, /convert it to JPEG or PNG/]),
-	binaryCase('a HEIC (iPhone photo)', badImage('heic'), [/HEIC/, /convert it to JPEG/, /Most Compatible/]),
+	binaryCase('a HEIC (iPhone photo)', badImage('heic'), [
+		/HEIC/,
+		/convert it to JPEG/,
+		/Most Compatible/,
+	]),
 	binaryCase('an empty file', badImage('empty'), [/no content/, /check the step that produced it/]),
 	binaryCase('a text file', badImage('text'), [/text/i, NOT_ACCEPTED]),
-	binaryCase('a truncated JPEG', badImage('truncated-jpeg'), [/ends early/, /get the complete file again/]),
+	binaryCase('a truncated JPEG', badImage('truncated-jpeg'), [
+		/ends early/,
+		/get the complete file again/,
+	]),
 	binaryCase('a 10×10 image', badImage('tiny'), [/10×10 px/, /at least 15 px/, /full-resolution/]),
-	binaryCase('a 9000 px wide image', badImage('too-wide'), [/9000×630 px/, /at most 8192 px/, /resize it/]),
-	binaryCase('4500 px wide on the G42 edition', badImage('wide-4500'), [/4500×630 px/, /G42 Cloud edition accepts at most 4096 px/, /resize/], {
-		options: { edition: 'g42' },
-	}),
-	binaryCase('an image over 10 MB as base64', badImage('huge'), [/MB as base64/, /at most 10 MB/, /compress it|resize it/]),
+	binaryCase('a 9000 px wide image', badImage('too-wide'), [
+		/9000×630 px/,
+		/at most 8192 px/,
+		/resize it/,
+	]),
+	binaryCase(
+		'4500 px wide on the G42 edition',
+		badImage('wide-4500'),
+		[/4500×630 px/, /G42 Cloud edition accepts at most 4096 px/, /resize/],
+		{
+			options: { edition: 'g42' },
+		},
+	),
+	binaryCase('an image over 10 MB as base64', badImage('huge'), [
+		/MB as base64/,
+		/at most 10 MB/,
+		/compress it|resize it/,
+	]),
 	{
 		name: 'a wrong binary property name',
 		item: binaryItem(GOOD),
@@ -108,14 +133,34 @@ const CASES: BadInputCase[] = [
 		ocrCallsPerItem: 0,
 	},
 	base64Case('empty base64 text', '', [/base64 text is empty/]),
-	base64Case('base64 with junk characters', 'iVBORw0KGgo$$$%%%', [/not valid base64/, /A–Z, a–z, 0–9/]),
+	base64Case('base64 with junk characters', 'iVBORw0KGgo$$$%%%', [
+		/not valid base64/,
+		/A–Z, a–z, 0–9/,
+	]),
 	base64Case('base64 of a PDF', makeBadFile('pdf').toString('base64'), [/PDF/, /convert/]),
-	base64Case('a URL in the base64 field', 'https://example.com/passport.jpg', [/URL, not base64/, /Image URL/]),
-	base64Case('a data: URL that is not base64', 'data:image/jpeg,abc', [/not base64-encoded/, /;base64,/]),
-	urlCase('an ftp:// URL', 'ftp://files.example.com/passport.jpg', [/http\(s\) URLs only/, /got ftp:/, /OBS/]),
-	urlCase('a file path instead of a URL', '/home/me/passport.jpg', [/not a valid URL/, /full http\(s\) address/]),
+	base64Case('a URL in the base64 field', 'https://example.com/passport.jpg', [
+		/URL, not base64/,
+		/Image URL/,
+	]),
+	base64Case('a data: URL that is not base64', 'data:image/jpeg,abc', [
+		/not base64-encoded/,
+		/;base64,/,
+	]),
+	urlCase('an ftp:// URL', 'ftp://files.example.com/passport.jpg', [
+		/http\(s\) URLs only/,
+		/got ftp:/,
+		/OBS/,
+	]),
+	urlCase('a file path instead of a URL', '/home/me/passport.jpg', [
+		/not a valid URL/,
+		/full http\(s\) address/,
+	]),
 	urlCase('an empty URL', '', [/URL is empty/]),
-	urlCase('a data: URL in the URL field', `data:image/png;base64,${GOOD.toString('base64').slice(0, 40)}`, [/data: URL/, /Base64 Text/]),
+	urlCase(
+		'a data: URL in the URL field',
+		`data:image/png;base64,${GOOD.toString('base64').slice(0, 40)}`,
+		[/data: URL/, /Base64 Text/],
+	),
 	{
 		name: 'a confidence threshold of 80 (a percentage in a 0–1 field)',
 		item: binaryItem(GOOD),
@@ -133,8 +178,23 @@ const CASES: BadInputCase[] = [
 		ocrCallsPerItem: 0,
 	},
 	// Only Huawei can tell that a URL does not answer: one call, and its answer explained.
-	urlCase('a URL that answers 404', MISSING_FILE, [/could not download the image URL/, /ModelArts\.4603/, /public http\(s\) URL/, /send the image itself/], 1),
-	urlCase('a URL Huawei may not fetch', 'https://example.com/passport.jpg', [/URL is not allowed/, /ModelArts\.4601/, /public http\(s\) URL/], 1),
+	urlCase(
+		'a URL that answers 404',
+		MISSING_FILE,
+		[
+			/could not download the image URL/,
+			/ModelArts\.4603/,
+			/public http\(s\) URL/,
+			/send the image itself/,
+		],
+		1,
+	),
+	urlCase(
+		'a URL Huawei may not fetch',
+		'https://example.com/passport.jpg',
+		[/URL is not allowed/, /ModelArts\.4601/, /public http\(s\) URL/],
+		1,
+	),
 ];
 
 function itemErrors(outputs: INodeExecutionData[][]) {
@@ -162,7 +222,11 @@ describe('bad input: a clear per-item message, and no API call when it is known 
 		const given = badCase.item ?? binaryItem(GOOD);
 		const item: FeedItem = { ...given, json: { ...given.json } };
 		if (item.json.link === MISSING_FILE) item.json.link = files.url('missing.jpg');
-		const result = await runOcr(sim, { items: [item, item], parameters: badCase.parameters, continueOnFail: true });
+		const result = await runOcr(sim, {
+			items: [item, item],
+			parameters: badCase.parameters,
+			continueOnFail: true,
+		});
 		expect(result.error).toBeUndefined();
 		const errors = itemErrors(result.outputs);
 		expect(errors.map((error) => error.paired)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -171,7 +235,9 @@ describe('bad input: a clear per-item message, and no API call when it is known 
 			const text = `${error.message} ${error.description}`;
 			for (const pattern of badCase.says) expect(text).toMatch(pattern);
 			// Local checks name the field too; Huawei's verdicts name the item.
-			expect(error.message).toMatch(new RegExp(`^Item ${index}${badCase.field ? `, ${badCase.field}` : ''}: `));
+			expect(error.message).toMatch(
+				new RegExp(`^Item ${index}${badCase.field ? `, ${badCase.field}` : ''}: `),
+			);
 		});
 		const counters = sim.counters();
 		expect(counters.ocr.total).toBe(2 * badCase.ocrCallsPerItem);
@@ -190,12 +256,18 @@ interface SettingsCase {
 const SETTINGS_CASES: SettingsCase[] = [
 	{
 		name: 'a plain-http endpoint on a public host',
-		options: (sim) => ({ credentialData: iamCredentials(sim, { ocrEndpoint: 'http://ocr.ap-southeast-1.myhuaweicloud.com' }) }),
+		options: (sim) => ({
+			credentialData: iamCredentials(sim, {
+				ocrEndpoint: 'http://ocr.ap-southeast-1.myhuaweicloud.com',
+			}),
+		}),
 		says: [/OCR endpoint must use https:\/\//, /localhost, 127\.0\.0\.1 or ::1/],
 	},
 	{
 		name: 'an endpoint that is not a URL',
-		options: (sim) => ({ credentialData: iamCredentials(sim, { iamEndpoint: 'iam.ap-southeast-1' }) }),
+		options: (sim) => ({
+			credentialData: iamCredentials(sim, { iamEndpoint: 'iam.ap-southeast-1' }),
+		}),
 		says: [/IAM endpoint.* is not a valid URL/, /like https:\/\//],
 	},
 	{
@@ -205,7 +277,9 @@ const SETTINGS_CASES: SettingsCase[] = [
 	},
 	{
 		name: 'a custom region without endpoints',
-		options: (sim) => ({ credentialData: iamCredentials(sim, { ocrEndpoint: '', iamEndpoint: '' }) }),
+		options: (sim) => ({
+			credentialData: iamCredentials(sim, { ocrEndpoint: '', iamEndpoint: '' }),
+		}),
 		says: [/Custom region/, /enter both the OCR endpoint and the IAM endpoint/],
 	},
 	{
@@ -229,10 +303,15 @@ describe('bad settings: a clear message on every item (or the run stopped), befo
 		const stopped = await runOcr(sim, { items, ...settingsCase.options(sim) });
 		for (const pattern of settingsCase.says) expect(stopped.error?.message).toMatch(pattern);
 		// With continue-on-fail every item says why (n8n alone would pass the inputs on as if they were results).
-		const continued = await runOcr(sim, { items, ...settingsCase.options(sim), continueOnFail: true });
+		const continued = await runOcr(sim, {
+			items,
+			...settingsCase.options(sim),
+			continueOnFail: true,
+		});
 		const errors = itemErrors(continued.outputs);
 		expect(errors.map((error) => error.paired)).toEqual([{ item: 0 }, { item: 1 }]);
-		for (const error of errors) for (const pattern of settingsCase.says) expect(error.message).toMatch(pattern);
+		for (const error of errors)
+			for (const pattern of settingsCase.says) expect(error.message).toMatch(pattern);
 		expect(sim.counters().requests).toBe(0);
 	});
 });

@@ -11,24 +11,37 @@ import type { DocumentName } from '../fixtures';
 import type { FeedItem } from '../harness';
 import { binaryItem } from '../nodes/HuaweiPassportOcr/node/kit';
 
-export const BATCH_DOCUMENTS: readonly DocumentName[] = ['icao-specimen', 'chinese', 'usa', 'gbr', 'german-specimen'];
+export const BATCH_DOCUMENTS: readonly DocumentName[] = [
+	'icao-specimen',
+	'chinese',
+	'usa',
+	'gbr',
+	'german-specimen',
+];
 
 /** The result is nested under this property so the input JSON (with batchIndex) stays beside it. */
 export const RESULT_PROPERTY = 'passport';
 
-export const documentOf = (index: number): DocumentName => BATCH_DOCUMENTS[index % BATCH_DOCUMENTS.length];
+export const documentOf = (index: number): DocumentName =>
+	BATCH_DOCUMENTS[index % BATCH_DOCUMENTS.length];
 
 let smallPages: Buffer[] | undefined;
 
 /** 268×186 PNG pages (~12 KB): small, so a 200-item batch with faults stays fast. */
 function pages(): Buffer[] {
-	smallPages ??= BATCH_DOCUMENTS.map((name) => makePassportImage({ truth: DOCUMENTS[name], format: 'png', ...SMALL_PAGE_SIZE }));
+	smallPages ??= BATCH_DOCUMENTS.map((name) =>
+		makePassportImage({ truth: DOCUMENTS[name], format: 'png', ...SMALL_PAGE_SIZE }),
+	);
 	return smallPages;
 }
 
 export function batchItems(count: number): FeedItem[] {
 	return Array.from({ length: count }, (_, index) =>
-		binaryItem(pages()[index % BATCH_DOCUMENTS.length], { batchIndex: index }, `passport-${index}.png`),
+		binaryItem(
+			pages()[index % BATCH_DOCUMENTS.length],
+			{ batchIndex: index },
+			`passport-${index}.png`,
+		),
 	);
 }
 
@@ -63,14 +76,20 @@ export function fatesOf(outputs: INodeExecutionData[][]): ItemFate[] {
  * Asserts the batch contract and returns the fates by input index. Each output is in input order;
  * together they hold every input index exactly once; results belong to their own input.
  */
-export function expectEachItemOnce(outputs: INodeExecutionData[][], count: number, reasons: RegExp): ItemFate[] {
+export function expectEachItemOnce(
+	outputs: INodeExecutionData[][],
+	count: number,
+	reasons: RegExp,
+): ItemFate[] {
 	const fates = fatesOf(outputs);
 	for (let output = 0; output < outputs.length; output++) {
 		const indices = fates.filter((fate) => fate.output === output).map((fate) => fate.index);
 		expect(indices).toEqual([...indices].sort((a, b) => a - b));
 	}
 	const byIndex = [...fates].sort((a, b) => a.index - b.index);
-	expect(byIndex.map((fate) => fate.index)).toEqual(Array.from({ length: count }, (_, index) => index));
+	expect(byIndex.map((fate) => fate.index)).toEqual(
+		Array.from({ length: count }, (_, index) => index),
+	);
 	for (const fate of byIndex) {
 		if (fate.error !== undefined) {
 			expect(fate.error).toMatch(new RegExp(`^Item ${fate.index}: `));

@@ -6,7 +6,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { KnobsPatch } from '../simulator';
-import { akskCredentials, iamCredentials, runOcr, withSimulator } from '../nodes/HuaweiPassportOcr/node/kit';
+import {
+	akskCredentials,
+	iamCredentials,
+	runOcr,
+	withSimulator,
+} from '../nodes/HuaweiPassportOcr/node/kit';
 import type { Simulator } from '../nodes/HuaweiPassportOcr/node/kit';
 import { batchItems, expectEachItemOnce, RESULT_PROPERTY } from './batch';
 import { startThrottlingProxy } from './throttlingProxy';
@@ -47,12 +52,14 @@ interface ScenarioRun {
 const MAX_RETRIES = 3;
 const RETRIED = MAX_RETRIES + 1;
 // What the node says when a fault wins (after "Item N: ", which batch.ts checks).
-const SERVER_ERROR = /: Huawei could not recognise the passport \(AIS\.0105, HTTP 500\b|: Huawei Cloud .*\(.*HTTP 50[234]\b/;
+const SERVER_ERROR =
+	/: Huawei could not recognise the passport \(AIS\.0105, HTTP 500\b|: Huawei Cloud .*\(.*HTTP 50[234]\b/;
 const THROTTLED = /: Huawei throttled the requests \(APIGW\.0308, HTTP 429\b/;
 const DROPPED = /: Could not reach Huawei Cloud \(ECONNRESET\b/;
 const MALFORMED = /: Huawei's answer could not be read/;
 const TIMED_OUT = /: Huawei Cloud gave no answer within 2000 ms \(Timeout option\)/;
-const anyOf = (...patterns: RegExp[]) => new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+const anyOf = (...patterns: RegExp[]) =>
+	new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
 
 const allFaults = (run: ScenarioRun) => {
 	const { error5xx, drop, malformed, slow } = run.counters.faults;
@@ -93,7 +100,7 @@ const SCENARIOS: Scenario[] = [
 		attemptsPerError: RETRIED,
 	},
 	{
-		name: '3% slow answers past the node\'s timeout (timeouts are not retried)',
+		name: "3% slow answers past the node's timeout (timeouts are not retried)",
 		knobs: { faults: { rateSlow: 0.03, slowMs: 4000 } },
 		options: { timeout: 2000 },
 		onError: 'continueOnFail',
@@ -110,7 +117,9 @@ const SCENARIOS: Scenario[] = [
 	},
 	{
 		name: 'everything at once, with the error output',
-		knobs: { faults: { rate5xx: 0.05, rateDrop: 0.03, rateMalformed: 0.03, rateSlow: 0.02, slowMs: 4000 } },
+		knobs: {
+			faults: { rate5xx: 0.05, rateDrop: 0.03, rateMalformed: 0.03, rateSlow: 0.02, slowMs: 4000 },
+		},
 		throttleRate: 0.1,
 		expireTokensAfter: 100,
 		options: { timeout: 2000 },
@@ -122,7 +131,9 @@ const SCENARIOS: Scenario[] = [
 	{
 		name: 'everything but token expiry, with the AK/SK credential',
 		credentialType: 'huaweiCloudAkSkApi',
-		knobs: { faults: { rate5xx: 0.05, rateDrop: 0.03, rateMalformed: 0.03, rateSlow: 0.02, slowMs: 4000 } },
+		knobs: {
+			faults: { rate5xx: 0.05, rateDrop: 0.03, rateMalformed: 0.03, rateSlow: 0.02, slowMs: 4000 },
+		},
 		throttleRate: 0.1,
 		options: { timeout: 2000 },
 		onError: 'continueOnFail',
@@ -135,7 +146,9 @@ const SCENARIOS: Scenario[] = [
 async function runScenario(scenario: Scenario) {
 	// The clock reads the counters of the simulator it belongs to, which exists only once started.
 	const started: { sim?: Simulator } = {};
-	const jumped = () => scenario.expireTokensAfter !== undefined && (started.sim?.counters().ocr.total ?? 0) > scenario.expireTokensAfter;
+	const jumped = () =>
+		scenario.expireTokensAfter !== undefined &&
+		(started.sim?.counters().ocr.total ?? 0) > scenario.expireTokensAfter;
 	const sim = await withSimulator('international', {
 		knobs: { latencyMs: 2, ...scenario.knobs, faults: { seed: SEED, ...scenario.knobs?.faults } },
 		now: () => Date.now() + (jumped() ? TWO_DAYS_MS : 0),
@@ -143,15 +156,20 @@ async function runScenario(scenario: Scenario) {
 	started.sim = sim;
 	let proxy: ThrottlingProxy | undefined;
 	try {
-		if (scenario.throttleRate) proxy = await startThrottlingProxy(sim.url, { rate: scenario.throttleRate, seed: SEED });
+		if (scenario.throttleRate)
+			proxy = await startThrottlingProxy(sim.url, { rate: scenario.throttleRate, seed: SEED });
 		const credentialType = scenario.credentialType ?? 'huaweiCloudApi';
 		const credentials = credentialType === 'huaweiCloudApi' ? iamCredentials : akskCredentials;
 		const result = await runOcr(sim, {
 			items: batchItems(scenario.batch ?? BATCH),
 			credentialType,
 			credentialData: credentials(sim, proxy ? { ocrEndpoint: proxy.url } : {}),
-			parameters: { options: { resultProperty: RESULT_PROPERTY, maxRetries: MAX_RETRIES, ...scenario.options } },
-			...(scenario.onError === 'continueOnFail' ? { continueOnFail: true } : { onError: 'continueErrorOutput' as const }),
+			parameters: {
+				options: { resultProperty: RESULT_PROPERTY, maxRetries: MAX_RETRIES, ...scenario.options },
+			},
+			...(scenario.onError === 'continueOnFail'
+				? { continueOnFail: true }
+				: { onError: 'continueErrorOutput' as const }),
 		});
 		return { result, counters: sim.counters(), throttled: proxy?.throttled() ?? 0 };
 	} finally {
@@ -177,7 +195,9 @@ describe('fault injection: every item of a 200-item batch comes out exactly once
 		if (scenario.attemptsPerError === undefined) expect(errors).toEqual([]);
 		else expect(errors.length * scenario.attemptsPerError).toBeLessThanOrEqual(injected);
 		if (scenario.expireTokensAfter !== undefined) expect(run.counters.iam.tokens).toBe(2);
-		expect(Object.keys(run.counters.ocr.byAuth)).toEqual([scenario.credentialType === 'huaweiCloudAkSkApi' ? 'aksk' : 'token']);
+		expect(Object.keys(run.counters.ocr.byAuth)).toEqual([
+			scenario.credentialType === 'huaweiCloudAkSkApi' ? 'aksk' : 'token',
+		]);
 	});
 });
 

@@ -21,7 +21,10 @@ export interface ThrottlingProxy {
 
 const OCR_CALL = /^\/v2\/[^/]+\/ocr\//;
 
-export async function startThrottlingProxy(targetUrl: string, options: { rate: number; seed: number }): Promise<ThrottlingProxy> {
+export async function startThrottlingProxy(
+	targetUrl: string,
+	options: { rate: number; seed: number },
+): Promise<ThrottlingProxy> {
 	const target = new URL(targetUrl);
 	const random = seededRandom(options.seed);
 	let throttled = 0;
@@ -29,11 +32,22 @@ export async function startThrottlingProxy(targetUrl: string, options: { rate: n
 		if (req.method === 'POST' && OCR_CALL.test(req.url ?? '') && random() < options.rate) {
 			throttled++;
 			req.resume();
-			req.on('end', () => send(res, gatewayError(429, 'APIGW.0308', GATEWAY.throttled(600), randomUUID().replace(/-/g, ''))));
+			req.on('end', () =>
+				send(
+					res,
+					gatewayError(429, 'APIGW.0308', GATEWAY.throttled(600), randomUUID().replace(/-/g, '')),
+				),
+			);
 			return;
 		}
 		const upstream = http.request(
-			{ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+			{
+				host: target.hostname,
+				port: target.port,
+				method: req.method,
+				path: req.url,
+				headers: req.headers,
+			},
 			(answer) => {
 				res.writeHead(answer.statusCode ?? 502, answer.headers);
 				answer.pipe(res);

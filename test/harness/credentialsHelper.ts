@@ -36,7 +36,12 @@ export class CredentialStore {
 	/** Every data object ever written by updateCredentials (to assert what was persisted). */
 	readonly updates: Array<{ id: string; type: string; data: ICredentialDataDecryptedObject }> = [];
 
-	add(type: string, data: ICredentialDataDecryptedObject, id = `${type}-1`, name = `${type} test`): INodeCredentialsDetails {
+	add(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+		id = `${type}-1`,
+		name = `${type} test`,
+	): INodeCredentialsDetails {
 		this.entries.set(id, { id, name, type, data: structuredClone(data) });
 		return { id, name };
 	}
@@ -94,7 +99,9 @@ export interface PreAuthenticationCall {
 }
 
 function expirableProperty(type: ICredentialType): INodeProperties | undefined {
-	return type.properties.find((property) => property.type === 'hidden' && property.typeOptions?.expirable === true);
+	return type.properties.find(
+		(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+	);
 }
 
 /** The credential test runs on a temporary NoOp node whose only parameter `temp` is empty. */
@@ -146,7 +153,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 					const resolve = (raw: unknown) =>
 						isExpression(raw)
 							? String(
-									workflow.expression.getSimpleParameterValue(node, raw as string, 'internal', { $credentials: credentials }, undefined, '') ?? '',
+									workflow.expression.getSimpleParameterValue(
+										node,
+										raw as string,
+										'internal',
+										{ $credentials: credentials },
+										undefined,
+										'',
+									) ?? '',
 								)
 							: raw;
 					target[section][String(resolve(key))] = resolve(value);
@@ -179,7 +193,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return Object.assign(credentials, output);
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const stored = this.store.get(nodeCredentials.id ?? '');
 		return new PlainCredentials(nodeCredentials, type, stored.data);
 	}
@@ -200,11 +217,22 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	withDefaults(type: string, data: ICredentialDataDecryptedObject): ICredentialDataDecryptedObject {
 		const values = structuredClone(data) as INodeParameters;
-		const resolved = NodeHelpers.getNodeParameters(this.type(type).properties, values, true, false, null, null);
+		const resolved = NodeHelpers.getNodeParameters(
+			this.type(type).properties,
+			values,
+			true,
+			false,
+			null,
+			null,
+		);
 		return (resolved ?? {}) as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		this.store.put(nodeCredentials.id ?? '', data);
 	}
 

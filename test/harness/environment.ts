@@ -23,8 +23,13 @@ export const capturedLogs: string[] = [];
 function serialise(metadata: unknown): string {
 	if (metadata === undefined) return '';
 	try {
-		return ' ' + JSON.stringify(metadata, (_key, value: unknown) =>
-			value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value,
+		return (
+			' ' +
+			JSON.stringify(metadata, (_key, value: unknown) =>
+				value instanceof Error
+					? { name: value.name, message: value.message, stack: value.stack }
+					: value,
+			)
 		);
 	} catch {
 		return ' [unserialisable metadata]';
@@ -71,11 +76,17 @@ export async function setUpEnvironment(mode: BinaryMode = 'default'): Promise<vo
 		signingSecret: 'harness-signing-secret',
 		dbMaxFileSize: 512,
 	} as unknown as BinaryDataConfig;
-	const service = new BinaryDataService(config, errorReporter as unknown as ErrorReporter, logger as unknown as Logger);
+	const service = new BinaryDataService(
+		config,
+		errorReporter as unknown as ErrorReporter,
+		logger as unknown as Logger,
+	);
 	await service.init();
 	Container.set(BinaryDataService, service);
 	// Every ExecuteContext asks for this singleton, whose 60 s cleanup interval would keep Jest alive.
-	(Container.get(SSHClientsManager) as unknown as { cleanupTimer?: NodeJS.Timeout }).cleanupTimer?.unref();
+	(
+		Container.get(SSHClientsManager) as unknown as { cleanupTimer?: NodeJS.Timeout }
+	).cleanupTimer?.unref();
 	binaryMode = mode;
 }
 

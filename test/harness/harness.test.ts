@@ -46,7 +46,12 @@ function startTokenServer() {
 		}
 		send(404, { message: 'not found' });
 	});
-	return new Promise<{ url: string; counters: typeof counters; expire: () => void; stop: () => Promise<void> }>((resolve) => {
+	return new Promise<{
+		url: string;
+		counters: typeof counters;
+		expire: () => void;
+		stop: () => Promise<void>;
+	}>((resolve) => {
 		server.listen(0, '127.0.0.1', () => {
 			const { port } = server.address() as AddressInfo;
 			resolve({
@@ -64,10 +69,20 @@ class TestTokenApi implements ICredentialType {
 	displayName = 'Test Token API';
 	properties: ICredentialType['properties'] = [
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-		{ displayName: 'Token', name: 'token', type: 'hidden', typeOptions: { expirable: true, password: true }, default: '' },
+		{
+			displayName: 'Token',
+			name: 'token',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
 	];
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const body = (await this.helpers.httpRequest({ method: 'POST', url: `${credentials.baseUrl}/token`, json: true })) as { token: string };
+		const body = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${credentials.baseUrl}/token`,
+			json: true,
+		})) as { token: string };
 		return { token: body.token };
 	}
 	authenticate = {
@@ -103,15 +118,22 @@ class ProbeNode implements INodeType {
 				if (this.getNodeParameter('mode', i) === 'binary') {
 					this.helpers.assertBinaryData(i, 'data');
 					const buffer = await this.helpers.getBinaryDataBuffer(i, 'data');
-					const binary = await this.helpers.prepareBinaryData(Buffer.concat([buffer, Buffer.from('!')]), 'copy.bin');
+					const binary = await this.helpers.prepareBinaryData(
+						Buffer.concat([buffer, Buffer.from('!')]),
+						'copy.bin',
+					);
 					output.push({
-						json: { size: buffer.length, sha256: createHash('sha256').update(buffer).digest('hex') },
+						json: {
+							size: buffer.length,
+							sha256: createHash('sha256').update(buffer).digest('hex'),
+						},
 						binary: { data: binary },
 						pairedItem: { item: i },
 					});
 					continue;
 				}
-				if (items[i].json.fail) throw new NodeOperationError(this.getNode(), 'item asked to fail', { itemIndex: i });
+				if (items[i].json.fail)
+					throw new NodeOperationError(this.getNode(), 'item asked to fail', { itemIndex: i });
 				const credentials = await this.getCredentials('testTokenApi');
 				const body = await this.helpers.httpRequestWithAuthentication.call(this, 'testTokenApi', {
 					method: 'GET',
@@ -158,19 +180,32 @@ describe('harness (n8n-core WorkflowExecute)', () => {
 		expect(first.preAuthCalls).toBe(1);
 		expect(first.credentialStore.byType('testTokenApi')?.data.token).toMatch(/^tok-/);
 
-		const second = await runNode({ ...base(), credentialStore: first.credentialStore, credentials: { testTokenApi: {} } });
+		const second = await runNode({
+			...base(),
+			credentialStore: first.credentialStore,
+			credentials: { testTokenApi: {} },
+		});
 		expect(second.preAuthCalls).toBe(0);
 		expect(second.outputs[0][0].json.ok).toBe(true);
 		expect(server.counters.tokens - tokensBefore).toBe(1);
 	});
 
 	it('refreshes once after a 401 and resends (n8n-core semantics)', async () => {
-		const first = await runNode({ ...base(), credentials: { testTokenApi: { baseUrl: server.url } } });
+		const first = await runNode({
+			...base(),
+			credentials: { testTokenApi: { baseUrl: server.url } },
+		});
 		server.expire();
 		const tokensBefore = server.counters.tokens;
-		const second = await runNode({ ...base(), credentialStore: first.credentialStore, credentials: { testTokenApi: {} } });
+		const second = await runNode({
+			...base(),
+			credentialStore: first.credentialStore,
+			credentials: { testTokenApi: {} },
+		});
 		expect(second.error).toBeUndefined();
-		expect(second.preAuthentications).toEqual([{ type: 'testTokenApi', expired: true, testing: false }]);
+		expect(second.preAuthentications).toEqual([
+			{ type: 'testTokenApi', expired: true, testing: false },
+		]);
 		expect(server.counters.tokens - tokensBefore).toBe(1);
 		expect(second.outputs[0][0].json.ok).toBe(true);
 	});
@@ -182,11 +217,21 @@ describe('harness (n8n-core WorkflowExecute)', () => {
 				...base(),
 				binaryMode,
 				parameters: { mode: 'binary' },
-				items: [{ json: {}, binary: { data: { data: bytes, fileName: 'in.bin', mimeType: 'application/octet-stream' } } }],
+				items: [
+					{
+						json: {},
+						binary: {
+							data: { data: bytes, fileName: 'in.bin', mimeType: 'application/octet-stream' },
+						},
+					},
+				],
 			});
 			expect(result.error).toBeUndefined();
 			const [item] = result.outputs[0];
-			expect(item.json).toEqual({ size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+			expect(item.json).toEqual({
+				size: bytes.length,
+				sha256: createHash('sha256').update(bytes).digest('hex'),
+			});
 			expect(item.binary?.data.id !== undefined).toBe(binaryMode === 'filesystem');
 			expect((await readBinary(item)).toString()).toBe('harness binary payload!');
 		}
@@ -200,7 +245,10 @@ describe('harness (n8n-core WorkflowExecute)', () => {
 
 		const continued = await runNode({ ...base(), items, credentials, continueOnFail: true });
 		expect(continued.error).toBeUndefined();
-		expect(continued.outputs[0].map((item) => item.json.error ?? 'ok')).toEqual(['ok', 'item asked to fail']);
+		expect(continued.outputs[0].map((item) => item.json.error ?? 'ok')).toEqual([
+			'ok',
+			'item asked to fail',
+		]);
 		expect(continued.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 
 		const routed = await runNode({ ...base(), items, credentials, onError: 'continueErrorOutput' });
@@ -212,7 +260,11 @@ describe('harness (n8n-core WorkflowExecute)', () => {
 	it('shares a store across runs only when asked', async () => {
 		const store = new CredentialStore();
 		store.add('testTokenApi', { baseUrl: server.url, token: 'tok-unknown' });
-		const result = await runNode({ ...base(), credentialStore: store, credentials: { testTokenApi: {} } });
+		const result = await runNode({
+			...base(),
+			credentialStore: store,
+			credentials: { testTokenApi: {} },
+		});
 		// A stored but invalid token: 401 → one refresh → success, and the new token is persisted.
 		expect(result.preAuthCalls).toBe(1);
 		expect(store.byType('testTokenApi')?.data.token).not.toBe('tok-unknown');
@@ -220,9 +272,13 @@ describe('harness (n8n-core WorkflowExecute)', () => {
 	});
 
 	it('runs a credential test the way n8n does (preAuthentication always, then the test request)', async () => {
-		const ok = await testCredential('testTokenApi', { baseUrl: server.url, token: 'tok-cached' }, [new TestTokenApi()]);
+		const ok = await testCredential('testTokenApi', { baseUrl: server.url, token: 'tok-cached' }, [
+			new TestTokenApi(),
+		]);
 		expect(ok).toMatchObject({ status: 'OK', preAuthCalls: 1 });
-		const refused = await testCredential('testTokenApi', { baseUrl: 'http://127.0.0.1:9' }, [new TestTokenApi()]);
+		const refused = await testCredential('testTokenApi', { baseUrl: 'http://127.0.0.1:9' }, [
+			new TestTokenApi(),
+		]);
 		expect(refused.status).toBe('Error');
 	});
 });

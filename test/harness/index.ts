@@ -11,12 +11,7 @@
  */
 import './jestShims';
 
-import {
-	ExecuteContext,
-	ExecutionLifecycleHooks,
-	RoutingNode,
-	WorkflowExecute,
-} from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -87,11 +82,18 @@ function createFeedNodeType(items: FeedItem[]): INodeType {
 		async execute(this: IExecuteFunctions) {
 			const output: INodeExecutionData[] = [];
 			for (const item of items) {
-				const out: INodeExecutionData = { json: structuredClone(item.json), pairedItem: { item: 0 } };
+				const out: INodeExecutionData = {
+					json: structuredClone(item.json),
+					pairedItem: { item: 0 },
+				};
 				if (item.binary) {
 					out.binary = {};
 					for (const [key, file] of Object.entries(item.binary)) {
-						out.binary[key] = await this.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+						out.binary[key] = await this.helpers.prepareBinaryData(
+							file.data,
+							file.fileName,
+							file.mimeType,
+						);
 					}
 				}
 				output.push(out);
@@ -218,7 +220,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 
 	const credentials = nodeCredentialsFor(store, options.credentials);
 	for (const type of Object.keys(credentials)) {
-		if (!helper.getCredentialsProperties(type)) throw new Error(`Harness: unknown credential type ${type}`);
+		if (!helper.getCredentialsProperties(type))
+			throw new Error(`Harness: unknown credential type ${type}`);
 	}
 	const feed: INode = {
 		id: 'feed',
@@ -242,7 +245,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const connections = {
 		[FEED_NODE_NAME]: { main: [[{ node: TARGET_NODE_NAME, type: 'main' as const, index: 0 }]] },
 	};
-	const nodeTypes = createNodeTypes([createFeedNodeType(options.items ?? [{ json: {} }]), ...options.nodeTypes]);
+	const nodeTypes = createNodeTypes([
+		createFeedNodeType(options.items ?? [{ json: {} }]),
+		...options.nodeTypes,
+	]);
 	const workflow = new Workflow({
 		id: 'harness-workflow',
 		name: 'Harness',
@@ -311,10 +317,14 @@ export async function testCredential(
 	const logStart = capturedLogs.length;
 	const credentialTypes = [...defaultCredentialTypes(), ...extraTypes];
 	const credentialType = credentialTypes.find((candidate) => candidate.name === type);
-	if (!credentialType?.test) throw new Error(`Harness: credential type ${type} has no test request`);
+	if (!credentialType?.test)
+		throw new Error(`Harness: credential type ${type} has no test request`);
 	const store = new CredentialStore();
 	const details = store.add(type, data);
-	const helper = new TestCredentialsHelper(Object.fromEntries(credentialTypes.map((t) => [t.name, t])), store);
+	const helper = new TestCredentialsHelper(
+		Object.fromEntries(credentialTypes.map((t) => [t.name, t])),
+		store,
+	);
 	const noOpType: INodeType = {
 		description: {
 			displayName: 'No Operation',
@@ -346,9 +356,24 @@ export async function testCredential(
 		parameters: {},
 		credentials: { [type]: details },
 	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: createNodeTypes([noOpType]) });
-	const workflowData = { id: 'credential-test', name: 'Credential test', nodes: [node], connections: {} } as unknown as IWorkflowBase;
-	const additionalData = createAdditionalData(helper, workflowData, 'internal', `credential-test-${++executionCounter}`);
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: createNodeTypes([noOpType]),
+	});
+	const workflowData = {
+		id: 'credential-test',
+		name: 'Credential test',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
+	const additionalData = createAdditionalData(
+		helper,
+		workflowData,
+		'internal',
+		`credential-test-${++executionCounter}`,
+	);
 	const runExecutionData: IRunExecutionData = { resultData: { runData: {} } } as IRunExecutionData;
 	const executeData: IExecuteData = { node, data: {}, source: null };
 	const context = new ExecuteContext(
@@ -364,7 +389,12 @@ export async function testCredential(
 		[],
 	);
 	const decrypted = helper.withDefaults(type, data);
-	const routingNode = new RoutingNode(context, noOpType, { id: details.id ?? '', name: details.name, type, data: decrypted });
+	const routingNode = new RoutingNode(context, noOpType, {
+		id: details.id ?? '',
+		name: details.name,
+		type,
+		data: decrypted,
+	});
 	const finish = (status: 'OK' | 'Error', message: string): CredentialTestResult => ({
 		status,
 		message,
@@ -374,10 +404,13 @@ export async function testCredential(
 	try {
 		await routingNode.runNode();
 	} catch (error) {
-		const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
+		const cause = (
+			error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }
+		).cause;
 		if (cause?.response) {
 			const { status, statusText } = cause.response;
-			if (status < 199 || status > 299) return finish('Error', statusText || `Received HTTP status code: ${status}`);
+			if (status < 199 || status > 299)
+				return finish('Error', statusText || `Received HTTP status code: ${status}`);
 		} else if (cause?.code) {
 			return finish('Error', cause.code);
 		}

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 
-import type { SimAccount, SimAkSk, SimProject, SimulatorConfig, SimulatorOptions, SimUser } from './types';
+import type {
+	SimAccount,
+	SimAkSk,
+	SimProject,
+	SimulatorConfig,
+	SimulatorOptions,
+	SimUser,
+} from './types';
 
 /** The regions every simulated account has a default project in (facts §3). */
 export const SIM_REGIONS = [
@@ -17,7 +24,11 @@ export const SIM_REGIONS = [
 	'ae-ad-1',
 ];
 
-export const DEFAULT_USER: SimUser = { account: 'sim-account', name: 'sim-user', password: 'Sim-Passw0rd!' };
+export const DEFAULT_USER: SimUser = {
+	account: 'sim-account',
+	name: 'sim-user',
+	password: 'Sim-Passw0rd!',
+};
 export const DEFAULT_AKSK: SimAkSk = {
 	account: 'sim-account',
 	accessKey: 'SIMAK0000000000000000',
@@ -25,18 +36,27 @@ export const DEFAULT_AKSK: SimAkSk = {
 };
 
 /** Stable 32-hex ids, so the same account and region always get the same project id. */
-export const hexId = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+export const hexId = (...parts: string[]) =>
+	createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
 
 function buildAccount(name: string, extra: SimProject[]): SimAccount {
-	const projects = SIM_REGIONS.map((region) => ({ id: hexId('project', name, region), name: region, region }));
+	const projects = SIM_REGIONS.map((region) => ({
+		id: hexId('project', name, region),
+		name: region,
+		region,
+	}));
 	return { name, id: hexId('domain', name), projects: [...projects, ...extra] };
 }
 
 export function buildConfig(options: SimulatorOptions, region: string): SimulatorConfig {
 	const users = options.users?.length ? options.users : [DEFAULT_USER];
 	const aksk = options.aksk?.length ? options.aksk : [DEFAULT_AKSK];
-	const accountNames = [...new Set([...users.map((u) => u.account), ...aksk.map((k) => k.account)])];
-	const accounts = accountNames.map((name, i) => buildAccount(name, i === 0 ? (options.projects ?? []) : []));
+	const accountNames = [
+		...new Set([...users.map((u) => u.account), ...aksk.map((k) => k.account)]),
+	];
+	const accounts = accountNames.map((name, i) =>
+		buildAccount(name, i === 0 ? (options.projects ?? []) : []),
+	);
 	const first = accounts[0];
 	const projectId = first.projects.find((p) => p.name === region && p.region === region)?.id;
 	if (!projectId) throw new Error(`unknown region ${region}; known: ${SIM_REGIONS.join(', ')}`);
@@ -64,7 +84,9 @@ export class Directory {
 	constructor(readonly config: SimulatorConfig) {}
 
 	account(by: { name?: string; id?: string }): SimAccount | undefined {
-		return this.config.accounts.find((a) => (by.id !== undefined ? a.id === by.id : a.name === by.name));
+		return this.config.accounts.find((a) =>
+			by.id !== undefined ? a.id === by.id : a.name === by.name,
+		);
 	}
 
 	accountOfProject(projectId: string): SimAccount | undefined {
@@ -73,7 +95,9 @@ export class Directory {
 
 	user(account: SimAccount, by: { name?: string; id?: string }): SimUser | undefined {
 		return this.config.users.find(
-			(u) => u.account === account.name && (by.id !== undefined ? userId(u) === by.id : u.name === by.name),
+			(u) =>
+				u.account === account.name &&
+				(by.id !== undefined ? userId(u) === by.id : u.name === by.name),
 		);
 	}
 
@@ -86,6 +110,8 @@ export class Directory {
 	}
 
 	project(account: SimAccount, by: { name?: string; id?: string }): SimProject | undefined {
-		return account.projects.find((p) => (by.id !== undefined ? p.id === by.id : p.name === by.name));
+		return account.projects.find((p) =>
+			by.id !== undefined ? p.id === by.id : p.name === by.name,
+		);
 	}
 }

@@ -13,14 +13,20 @@ describe('simulator admin routes', () => {
 	});
 	afterAll(() => sim.stop());
 	const admin = (path: string, payload?: unknown) =>
-		payload === undefined ? request(`${sim.url}/__sim/${path}`) : postJson(`${sim.url}/__sim/${path}`, payload);
+		payload === undefined
+			? request(`${sim.url}/__sim/${path}`)
+			: postJson(`${sim.url}/__sim/${path}`, payload);
 
 	it('reads and resets counters without counting itself', async () => {
 		const token = await getToken(sim);
 		await callOcr(sim, token, body);
 		const counters = await admin('counters');
 		expect(counters.status).toBe(200);
-		expect(counters.json).toMatchObject({ requests: 2, iam: { tokens: 1 }, ocr: { total: 1, byStatus: { 200: 1 } } });
+		expect(counters.json).toMatchObject({
+			requests: 2,
+			iam: { tokens: 1 },
+			ocr: { total: 1, byStatus: { 200: 1 } },
+		});
 		const reset = await admin('reset', {});
 		expect(reset.json).toMatchObject({ requests: 0, iam: { tokens: 0 }, ocr: { total: 0 } });
 		expect((await admin('counters')).json.requests).toBe(0);
@@ -29,7 +35,11 @@ describe('simulator admin routes', () => {
 	it('sets knobs partially and refuses bad ones with 400', async () => {
 		const updated = await admin('knobs', { qps: 7, faults: { rateSlow: 0.1 } });
 		expect(updated.status).toBe(200);
-		expect(updated.json).toMatchObject({ qps: 7, edition: 'international', faults: { rateSlow: 0.1, rate5xx: 0 } });
+		expect(updated.json).toMatchObject({
+			qps: 7,
+			edition: 'international',
+			faults: { rateSlow: 0.1, rate5xx: 0 },
+		});
 		expect(sim.knobs().qps).toBe(7);
 		expect((await admin('knobs')).json.faults.rateSlow).toBe(0.1);
 		const bad = await admin('knobs', { latencyMs: 'slow' });
@@ -53,7 +63,11 @@ describe('simulator admin routes', () => {
 
 	it('shows the config and answers unknown admin routes with 404', async () => {
 		const config = await admin('config');
-		expect(config.json).toMatchObject({ url: sim.url, user: sim.config.user, projectId: sim.config.projectId });
+		expect(config.json).toMatchObject({
+			url: sim.url,
+			user: sim.config.user,
+			projectId: sim.config.projectId,
+		});
 		expect((await admin('nothing')).status).toBe(404);
 	});
 });
@@ -65,7 +79,8 @@ describe('simulator lifecycle', () => {
 			() => 'answered',
 			() => 'closed',
 		);
-		for (let i = 0; i < 200 && sim.counters().ocr.inFlight === 0; i++) await new Promise((r) => setTimeout(r, 10));
+		for (let i = 0; i < 200 && sim.counters().ocr.inFlight === 0; i++)
+			await new Promise((r) => setTimeout(r, 10));
 		expect(sim.counters().ocr.inFlight).toBe(1);
 		await sim.stop();
 		expect(await pending).toBe('closed');
@@ -73,10 +88,24 @@ describe('simulator lifecycle', () => {
 
 	it('runs from the command line, prints a ready-made user, serves, and exits on SIGTERM', async () => {
 		const root = join(__dirname, '..', '..');
-		const child = spawn(process.execPath, ['-r', '@swc-node/register', 'test/simulator/cli.ts', '--port', '0', '--edition', 'g42', '--qps', '5'], {
-			cwd: root,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[
+				'-r',
+				'@swc-node/register',
+				'test/simulator/cli.ts',
+				'--port',
+				'0',
+				'--edition',
+				'g42',
+				'--qps',
+				'5',
+			],
+			{
+				cwd: root,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		try {
 			let output = '';
 			await new Promise<void>((resolve, reject) => {
@@ -95,17 +124,28 @@ describe('simulator lifecycle', () => {
 				auth: {
 					identity: {
 						methods: ['password'],
-						password: { user: { name: field('IAM user'), password: field('Password'), domain: { name: field('Account') } } },
+						password: {
+							user: {
+								name: field('IAM user'),
+								password: field('Password'),
+								domain: { name: field('Account') },
+							},
+						},
 					},
 					scope: { project: { name: 'ae-ad-1' } },
 				},
 			});
 			expect(token.status).toBe(201);
 			expect(token.json.token.project.id).toBe(projectId);
-			expect((await request(`${iamUrl}/__sim/knobs`)).json).toMatchObject({ edition: 'g42', qps: 5 });
+			expect((await request(`${iamUrl}/__sim/knobs`)).json).toMatchObject({
+				edition: 'g42',
+				qps: 5,
+			});
 		} finally {
 			if (child.exitCode === null) {
-				const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+				const exited = new Promise<number | null>((resolve) =>
+					child.once('exit', (code) => resolve(code)),
+				);
 				child.kill('SIGTERM');
 				expect(await exited).toBe(0);
 			}

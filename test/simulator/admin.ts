@@ -6,7 +6,12 @@ import type { KnobsPatch } from './types';
 
 const adminError = (message: string): SimResponse => ({ status: 400, json: { error: message } });
 
-export function handleAdmin(state: SimState, method: string, path: string, body: Buffer): SimResponse {
+export function handleAdmin(
+	state: SimState,
+	method: string,
+	path: string,
+	body: Buffer,
+): SimResponse {
 	const route = `${method} ${path.replace(/\/+$/, '')}`;
 	switch (route) {
 		case 'GET /__sim/counters':

@@ -1,6 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-import { parseAuthorization, parseSdkDate, verifySignature } from '../../credentials/common/signing';
+import {
+	parseAuthorization,
+	parseSdkDate,
+	verifySignature,
+} from '../../credentials/common/signing';
 import type { Directory } from './accounts';
 import type { SimAkSk } from './types';
 
@@ -14,12 +18,17 @@ export interface SignedRequest {
 
 export type AkSkResult =
 	| { ok: true; aksk: SimAkSk }
-	| { ok: false; reason: 'signature' | 'unknown-ak' | 'no-date' | 'skew' | 'security-token'; accessKey?: string };
+	| {
+			ok: false;
+			reason: 'signature' | 'unknown-ak' | 'no-date' | 'skew' | 'security-token';
+			accessKey?: string;
+	  };
 
 /** Node gives repeated headers as arrays; a signer saw them joined. */
 function flatHeaders(headers: IncomingHttpHeaders): Record<string, string | undefined> {
 	const flat: Record<string, string | undefined> = {};
-	for (const [name, value] of Object.entries(headers)) flat[name] = Array.isArray(value) ? value.join(',') : value;
+	for (const [name, value] of Object.entries(headers))
+		flat[name] = Array.isArray(value) ? value.join(',') : value;
 	return flat;
 }
 
@@ -27,7 +36,12 @@ function flatHeaders(headers: IncomingHttpHeaders): Record<string, string | unde
  * Verifies an SDK-HMAC-SHA256 request the way the API gateway does: over exactly the headers the client
  * listed in SignedHeaders (including the Host it sent), the path and query as received, and the body bytes.
  */
-export function verifyAkSk(request: SignedRequest, directory: Directory, now: number, maxSkewSeconds: number): AkSkResult {
+export function verifyAkSk(
+	request: SignedRequest,
+	directory: Directory,
+	now: number,
+	maxSkewSeconds: number,
+): AkSkResult {
 	const parsed = parseAuthorization(headerValue(request.headers.authorization));
 	if (!parsed) return { ok: false, reason: 'signature' };
 	const aksk = directory.aksk(parsed.accessKey);
@@ -35,15 +49,20 @@ export function verifyAkSk(request: SignedRequest, directory: Directory, now: nu
 	const sdkDateText = headerValue(request.headers['x-sdk-date']);
 	const sdkDate = sdkDateText ? parseSdkDate(sdkDateText) : undefined;
 	if (!sdkDateText || !sdkDate) return { ok: false, reason: 'no-date' };
-	if (Math.abs(now - sdkDate.getTime()) > maxSkewSeconds * 1000) return { ok: false, reason: 'skew' };
+	if (Math.abs(now - sdkDate.getTime()) > maxSkewSeconds * 1000)
+		return { ok: false, reason: 'skew' };
 	const signable = {
 		method: request.method,
 		url: `http://${headerValue(request.headers.host) ?? 'localhost'}${request.path}`,
 		headers: flatHeaders(request.headers),
 		body: request.body,
 	};
-	if (!verifySignature(signable, parsed, aksk.secretKey, sdkDateText)) return { ok: false, reason: 'signature' };
-	if (aksk.securityToken !== undefined && headerValue(request.headers['x-security-token']) !== aksk.securityToken) {
+	if (!verifySignature(signable, parsed, aksk.secretKey, sdkDateText))
+		return { ok: false, reason: 'signature' };
+	if (
+		aksk.securityToken !== undefined &&
+		headerValue(request.headers['x-security-token']) !== aksk.securityToken
+	) {
 		return { ok: false, reason: 'security-token' };
 	}
 	return { ok: true, aksk };

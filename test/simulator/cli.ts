@@ -14,7 +14,8 @@ const USAGE =
 function numberOption(name: string, value: string | undefined): number | undefined {
 	if (value === undefined) return undefined;
 	const number = Number(value);
-	if (!Number.isFinite(number) || number < 0) throw new Error(`--${name} must be a non-negative number`);
+	if (!Number.isFinite(number) || number < 0)
+		throw new Error(`--${name} must be a non-negative number`);
 	return number;
 }
 
@@ -37,7 +38,11 @@ async function main(): Promise<void> {
 		console.log(USAGE);
 		return;
 	}
-	if (values.edition !== undefined && values.edition !== 'international' && values.edition !== 'g42') {
+	if (
+		values.edition !== undefined &&
+		values.edition !== 'international' &&
+		values.edition !== 'g42'
+	) {
 		throw new Error('--edition must be international or g42');
 	}
 	const knobs: KnobsPatch = {

@@ -4,7 +4,15 @@ export function emptyCounters(): Counters {
 	return {
 		requests: 0,
 		iam: { tokens: 0, failed: 0, projects: 0 },
-		ocr: { total: 0, inFlight: 0, maxInFlight: 0, byStatus: {}, byCode: {}, byPath: {}, byAuth: {} },
+		ocr: {
+			total: 0,
+			inFlight: 0,
+			maxInFlight: 0,
+			byStatus: {},
+			byCode: {},
+			byPath: {},
+			byAuth: {},
+		},
 		downloads: { total: 0, failed: 0, bytes: 0 },
 		faults: { error5xx: 0, drop: 0, malformed: 0, slow: 0 },
 	};

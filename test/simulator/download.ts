@@ -2,7 +2,9 @@
 import http from 'node:http';
 import https from 'node:https';
 
-export type Download = { ok: true; data: Buffer } | { ok: false; reason: 'not-allowed' | 'failed' | 'too-large' };
+export type Download =
+	| { ok: true; data: Buffer }
+	| { ok: false; reason: 'not-allowed' | 'failed' | 'too-large' };
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 
@@ -15,12 +17,18 @@ export function allowedUrl(text: string): URL | undefined {
 		return undefined;
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-	const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname);
+	const loopback =
+		LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname);
 	return loopback ? url : undefined;
 }
 
 /** GET with a deadline and a size cap; a redirect, non-2xx, error or timeout is a failed download. */
-export function download(url: URL, timeoutMs: number, maxBytes: number, stopSignal: AbortSignal): Promise<Download> {
+export function download(
+	url: URL,
+	timeoutMs: number,
+	maxBytes: number,
+	stopSignal: AbortSignal,
+): Promise<Download> {
 	const client = url.protocol === 'https:' ? https : http;
 	return new Promise((resolve) => {
 		const chunks: Buffer[] = [];

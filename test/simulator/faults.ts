@@ -2,13 +2,19 @@
 import { gatewayError, GATEWAY, serviceError, SERVICE, type SimResponse } from './responses';
 import type { FaultError, FaultKnobs } from './types';
 
-export type Fault = { kind: 'none' } | { kind: 'error'; error: FaultError } | { kind: 'drop' } | { kind: 'malformed' } | { kind: 'slow' };
+export type Fault =
+	| { kind: 'none' }
+	| { kind: 'error'; error: FaultError }
+	| { kind: 'drop' }
+	| { kind: 'malformed' }
+	| { kind: 'slow' };
 
 /** One draw decides the fault (rates stack in this order); a second picks which 5xx. */
 export function drawFault(faults: FaultKnobs, random: () => number): Fault {
 	const r = random();
 	let edge = faults.rate5xx;
-	if (r < edge) return { kind: 'error', error: faults.errors[Math.floor(random() * faults.errors.length)] };
+	if (r < edge)
+		return { kind: 'error', error: faults.errors[Math.floor(random() * faults.errors.length)] };
 	if (r < (edge += faults.rateDrop)) return { kind: 'drop' };
 	if (r < (edge += faults.rateMalformed)) return { kind: 'malformed' };
 	if (r < (edge += faults.rateSlow)) return { kind: 'slow' };

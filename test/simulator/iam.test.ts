@@ -1,8 +1,22 @@
 import { signRequest } from '../../credentials/common/signing';
 import { startSimulator, type Simulator } from './index';
-import { callOcr, getToken, imageBody, passportFile, postJson, request, requestToken, tokenBody } from './testkit';
+import {
+	callOcr,
+	getToken,
+	imageBody,
+	passportFile,
+	postJson,
+	request,
+	requestToken,
+	tokenBody,
+} from './testkit';
 
-const MFA_USER = { account: 'sim-account', name: 'mfa-user', password: 'Mfa-Passw0rd!', mfaPasscode: '246810' };
+const MFA_USER = {
+	account: 'sim-account',
+	name: 'mfa-user',
+	password: 'Mfa-Passw0rd!',
+	mfaPasscode: '246810',
+};
 
 describe('simulator IAM', () => {
 	let sim: Simulator;
@@ -26,7 +40,11 @@ describe('simulator IAM', () => {
 			name: sim.config.region,
 			domain: { id: sim.config.accountId, name: sim.config.account },
 		});
-		expect(body.user).toMatchObject({ id: sim.config.userId, name: 'sim-user', domain: { name: 'sim-account' } });
+		expect(body.user).toMatchObject({
+			id: sim.config.userId,
+			name: 'sim-user',
+			domain: { name: 'sim-account' },
+		});
 		expect(body.methods).toEqual(['password']);
 		expect(body.roles.length).toBeGreaterThan(0);
 		expect(body.catalog).toBeUndefined();
@@ -36,10 +54,15 @@ describe('simulator IAM', () => {
 	});
 
 	it('issues a token by project id, and a catalog without nocatalog', async () => {
-		const reply = await postJson(`${sim.url}/v3/auth/tokens`, tokenBody(sim, { scope: { project: { id: sim.config.projectId } } }));
+		const reply = await postJson(
+			`${sim.url}/v3/auth/tokens`,
+			tokenBody(sim, { scope: { project: { id: sim.config.projectId } } }),
+		);
 		expect(reply.status).toBe(201);
 		expect(reply.json.token.project.id).toBe(sim.config.projectId);
-		const ocr = reply.json.token.catalog.find((service: { type: string }) => service.type === 'ocr');
+		const ocr = reply.json.token.catalog.find(
+			(service: { type: string }) => service.type === 'ocr',
+		);
 		expect(ocr.endpoints[0]).toMatchObject({ region: sim.config.region, url: sim.url });
 	});
 
@@ -58,7 +81,9 @@ describe('simulator IAM', () => {
 	])('answers a wrong %s with 401 in the IAM shape', async (_what, options) => {
 		const reply = await requestToken(sim, options);
 		expect(reply.status).toBe(401);
-		expect(reply.json).toEqual({ error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' } });
+		expect(reply.json).toEqual({
+			error: { code: 401, message: 'The username or password is wrong.', title: 'Unauthorized' },
+		});
 		expect(reply.headers.get('x-subject-token')).toBeNull();
 	});
 
@@ -66,12 +91,27 @@ describe('simulator IAM', () => {
 		['not JSON', '{"auth":'],
 		['no identity', { auth: {} }],
 		['another method', { auth: { identity: { methods: ['token'], token: { id: 'x' } } } }],
-		['no domain', { auth: { identity: { methods: ['password'], password: { user: { name: 'sim-user', password: 'x' } } } } }],
+		[
+			'no domain',
+			{
+				auth: {
+					identity: {
+						methods: ['password'],
+						password: { user: { name: 'sim-user', password: 'x' } },
+					},
+				},
+			},
+		],
 		[
 			'an empty project scope',
 			{
 				auth: {
-					identity: { methods: ['password'], password: { user: { name: 'sim-user', password: 'x', domain: { name: 'sim-account' } } } },
+					identity: {
+						methods: ['password'],
+						password: {
+							user: { name: 'sim-user', password: 'x', domain: { name: 'sim-account' } },
+						},
+					},
 					scope: { project: {} },
 				},
 			},
@@ -79,7 +119,11 @@ describe('simulator IAM', () => {
 	])('answers a malformed body (%s) with 400', async (_what, body) => {
 		const reply = await postJson(`${sim.url}/v3/auth/tokens`, body);
 		expect(reply.status).toBe(400);
-		expect(reply.json.error).toMatchObject({ code: 400, title: 'Bad Request', message: expect.any(String) });
+		expect(reply.json.error).toMatchObject({
+			code: 400,
+			title: 'Bad Request',
+			message: expect.any(String),
+		});
 	});
 
 	it('answers an unknown project with 404', async () => {
@@ -93,9 +137,17 @@ describe('simulator IAM', () => {
 		const passwordOnly = await requestToken(sim, asUser);
 		expect(passwordOnly.status).toBe(401);
 		expect(passwordOnly.json.error.message).toMatch(/totp/);
-		const wrong = await requestToken(sim, { ...asUser, methods: ['password', 'totp'], passcode: '000000' });
+		const wrong = await requestToken(sim, {
+			...asUser,
+			methods: ['password', 'totp'],
+			passcode: '000000',
+		});
 		expect(wrong.status).toBe(401);
-		const right = await requestToken(sim, { ...asUser, methods: ['password', 'totp'], passcode: MFA_USER.mfaPasscode });
+		const right = await requestToken(sim, {
+			...asUser,
+			methods: ['password', 'totp'],
+			passcode: MFA_USER.mfaPasscode,
+		});
 		expect(right.status).toBe(201);
 		expect(right.json.token.methods).toEqual(['password', 'totp']);
 	});
@@ -105,20 +157,34 @@ describe('simulator IAM', () => {
 		expect(reply.status).toBe(201);
 		expect(reply.json.token.project).toBeUndefined();
 		expect(reply.json.token.domain).toEqual({ id: sim.config.accountId, name: sim.config.account });
-		const ocr = await callOcr(sim, reply.headers.get('x-subject-token')!, imageBody(passportFile('icao-specimen', 'png')));
+		const ocr = await callOcr(
+			sim,
+			reply.headers.get('x-subject-token')!,
+			imageBody(passportFile('icao-specimen', 'png')),
+		);
 		expect(ocr.status).toBe(401);
 		expect(ocr.json).toEqual({ error_code: 'ModelArts.0212', error_msg: expect.any(String) });
 	});
 
 	it('lists the projects of a token: GET /v3/auth/projects and /v3/projects?name=', async () => {
 		const token = await getToken(sim);
-		const all = await request(`${sim.url}/v3/auth/projects`, { headers: { 'X-Auth-Token': token } });
+		const all = await request(`${sim.url}/v3/auth/projects`, {
+			headers: { 'X-Auth-Token': token },
+		});
 		expect(all.status).toBe(200);
-		expect(all.json.projects.map((p: { id: string }) => p.id).sort()).toEqual(sim.config.projects.map((p) => p.id).sort());
-		const byName = await request(`${sim.url}/v3/projects?name=${sim.config.region}`, { headers: { 'X-Auth-Token': token } });
+		expect(all.json.projects.map((p: { id: string }) => p.id).sort()).toEqual(
+			sim.config.projects.map((p) => p.id).sort(),
+		);
+		const byName = await request(`${sim.url}/v3/projects?name=${sim.config.region}`, {
+			headers: { 'X-Auth-Token': token },
+		});
 		expect(byName.status).toBe(200);
 		expect(byName.json.projects).toHaveLength(1);
-		expect(byName.json.projects[0]).toMatchObject({ id: sim.config.projectId, name: sim.config.region, domain_id: sim.config.accountId });
+		expect(byName.json.projects[0]).toMatchObject({
+			id: sim.config.projectId,
+			name: sim.config.region,
+			domain_id: sim.config.accountId,
+		});
 	});
 
 	it('lists projects by name with an AK/SK signature', async () => {
@@ -127,8 +193,15 @@ describe('simulator IAM', () => {
 		const signed = signRequest({ method: 'GET', url, headers: {}, body: '' }, keys);
 		const reply = await request(url, { headers: signed });
 		expect(reply.status).toBe(200);
-		expect(reply.json.projects[0].id).toBe(sim.config.projects.find((p) => p.region === 'cn-north-4')!.id);
-		const forged = await request(url, { headers: { ...signed, Authorization: signed.Authorization.replace(/.$/, (c) => (c === '0' ? '1' : '0')) } });
+		expect(reply.json.projects[0].id).toBe(
+			sim.config.projects.find((p) => p.region === 'cn-north-4')!.id,
+		);
+		const forged = await request(url, {
+			headers: {
+				...signed,
+				Authorization: signed.Authorization.replace(/.$/, (c) => (c === '0' ? '1' : '0')),
+			},
+		});
 		expect(forged.status).toBe(401);
 	});
 

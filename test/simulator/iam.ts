@@ -14,11 +14,15 @@ const ROLES = [
 ];
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 const asObject = (value: unknown): Json => (isObject(value) ? value : {});
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
-type Scope = { kind: 'project'; name?: string; id?: string } | { kind: 'domain' } | { kind: 'none' };
+type Scope =
+	| { kind: 'project'; name?: string; id?: string }
+	| { kind: 'domain' }
+	| { kind: 'none' };
 
 interface TokenRequest {
 	methods: string[];
@@ -40,20 +44,28 @@ function parseTokenRequest(body: Buffer): TokenRequest | string {
 	const auth = asObject(asObject(parsed).auth);
 	const identity = asObject(auth.identity);
 	const methods = identity.methods;
-	if (!Array.isArray(methods) || !methods.includes('password') || methods.some((m) => m !== 'password' && m !== 'totp')) {
+	if (
+		!Array.isArray(methods) ||
+		!methods.includes('password') ||
+		methods.some((m) => m !== 'password' && m !== 'totp')
+	) {
 		return "Invalid input for field 'identity.methods': only password (and totp) are supported.";
 	}
 	const user = asObject(asObject(identity.password).user);
 	const domain = asObject(user.domain);
 	const password = text(user.password);
-	if (!password || (!text(user.id) && !(text(user.name) && (text(domain.name) || text(domain.id))))) {
+	if (
+		!password ||
+		(!text(user.id) && !(text(user.name) && (text(domain.name) || text(domain.id))))
+	) {
 		return "Invalid input for field 'identity.password.user': name, password and domain are required.";
 	}
 	const scopeBody = auth.scope;
 	let scope: Scope = { kind: 'none' };
 	if (isObject(scopeBody) && isObject(scopeBody.project)) {
 		const project = scopeBody.project;
-		if (!text(project.name) && !text(project.id)) return "Invalid input for field 'scope.project': name or id is required.";
+		if (!text(project.name) && !text(project.id))
+			return "Invalid input for field 'scope.project': name or id is required.";
 		scope = { kind: 'project', name: text(project.name), id: text(project.id) };
 	} else if (isObject(scopeBody) && isObject(scopeBody.domain)) {
 		scope = { kind: 'domain' };
@@ -71,7 +83,10 @@ function parseTokenRequest(body: Buffer): TokenRequest | string {
 	};
 }
 
-function findUser(state: SimState, request: TokenRequest): { user: SimUser; account: SimAccount } | undefined {
+function findUser(
+	state: SimState,
+	request: TokenRequest,
+): { user: SimUser; account: SimAccount } | undefined {
 	if (request.user.id) {
 		const user = state.directory.userById(request.user.id);
 		const account = user && state.directory.account({ name: user.account });
@@ -95,7 +110,15 @@ function catalog(state: SimState, project: SimProject | undefined) {
 		type,
 		name: type,
 		id: `${type}-endpoint`,
-		endpoints: [{ id: `${type}-${region}`, interface: 'public', region, region_id: region, url: state.baseUrl }],
+		endpoints: [
+			{
+				id: `${type}-${region}`,
+				interface: 'public',
+				region,
+				region_id: region,
+				url: state.baseUrl,
+			},
+		],
 	});
 	return [endpoint('identity'), endpoint('ocr')];
 }
@@ -105,7 +128,12 @@ function tokenBody(state: SimState, record: TokenRecord, withCatalog: boolean) {
 		expires_at: iamTime(record.expiresAt),
 		issued_at: iamTime(record.issuedAt),
 		methods: record.methods,
-		user: { id: userId(record.user), name: record.user.name, domain: domainJson(record.account), password_expires_at: '' },
+		user: {
+			id: userId(record.user),
+			name: record.user.name,
+			domain: domainJson(record.account),
+			password_expires_at: '',
+		},
 		roles: ROLES,
 	};
 	if (record.project) token.project = projectJson(record.project, record.account);
@@ -123,9 +151,13 @@ export function issueToken(state: SimState, body: Buffer, query: URLSearchParams
 	const { user, account } = found;
 	if (user.mfaPasscode !== undefined) {
 		if (!request.methods.includes('totp') || !request.passcode) {
-			return iamError(401, 'Login protection is enabled for this user: methods ["password","totp"] with a passcode are required.');
+			return iamError(
+				401,
+				'Login protection is enabled for this user: methods ["password","totp"] with a passcode are required.',
+			);
 		}
-		if (request.passcode !== user.mfaPasscode) return iamError(401, 'The verification code (passcode) is wrong.');
+		if (request.passcode !== user.mfaPasscode)
+			return iamError(401, 'The verification code (passcode) is wrong.');
 	}
 	let project: SimProject | undefined;
 	if (request.scope.kind === 'project') {
@@ -142,7 +174,9 @@ export function issueToken(state: SimState, body: Buffer, query: URLSearchParams
 		expiresAt: now + state.knobs.tokenTtlSeconds * 1000,
 	};
 	const token = state.tokens.issue(record);
-	return ok(201, tokenBody(state, record, query.get('nocatalog') !== 'true'), { 'X-Subject-Token': token });
+	return ok(201, tokenBody(state, record, query.get('nocatalog') !== 'true'), {
+		'X-Subject-Token': token,
+	});
 }
 
 /** The caller's account for the project lists: a valid token, or a valid AK/SK signature. */
@@ -173,10 +207,18 @@ const projectListJson = (account: SimAccount, projects: SimProject[]) =>
 	}));
 
 /** GET /v3/auth/projects (token) and GET /v3/projects?name= (token or AK/SK). */
-export function listProjects(state: SimState, request: SignedRequest, query: URLSearchParams, byName: boolean): SimResponse {
+export function listProjects(
+	state: SimState,
+	request: SignedRequest,
+	query: URLSearchParams,
+	byName: boolean,
+): SimResponse {
 	const caller = listCaller(state, request);
 	if ('status' in caller) return caller;
 	const name = byName ? query.get('name') : null;
 	const projects = caller.projects.filter((p) => name === null || p.name === name);
-	return ok(200, { projects: projectListJson(caller, projects), links: { self: `${state.baseUrl}${request.path}` } });
+	return ok(200, {
+		projects: projectListJson(caller, projects),
+		links: { self: `${state.baseUrl}${request.path}` },
+	});
 }

@@ -59,18 +59,29 @@ const signedRequest = (call: Call): SignedRequest => ({
 });
 
 /** Gateway and service checks in Huawei's order (README.md); a fault is drawn once the call is admitted. */
-async function ocrCall(call: Call, projectId: string, api: OcrApi): Promise<{ response: SimResponse; slow: boolean }> {
+async function ocrCall(
+	call: Call,
+	projectId: string,
+	api: OcrApi,
+): Promise<{ response: SimResponse; slow: boolean }> {
 	const { state, requestId } = call;
 	const answer = (response: SimResponse, slow = false) => ({ response, slow });
-	if (call.read.tooLarge) return answer(gatewayError(413, 'APIGW.0201', GATEWAY.tooLarge, requestId));
+	if (call.read.tooLarge)
+		return answer(gatewayError(413, 'APIGW.0201', GATEWAY.tooLarge, requestId));
 	const caller = authenticateOcr(state, signedRequest(call), projectId, requestId);
 	if ('status' in caller) return answer(caller);
 	const retryAfter = state.bucket.take(state.knobs.qps, performance.now());
 	if (retryAfter > 0) {
-		const response = gatewayError(429, 'APIGW.0308', GATEWAY.throttled(state.knobs.qps * 60), requestId);
+		const response = gatewayError(
+			429,
+			'APIGW.0308',
+			GATEWAY.throttled(state.knobs.qps * 60),
+			requestId,
+		);
 		return answer({ ...response, headers: { 'Retry-After': String(retryAfter) } });
 	}
-	if (!state.knobs.subscribed) return answer(serviceError(403, 'ModelArts.4204', SERVICE.notSubscribed));
+	if (!state.knobs.subscribed)
+		return answer(serviceError(403, 'ModelArts.4204', SERVICE.notSubscribed));
 	if (caller.ocrDenied) return answer(serviceError(403, 'ModelArts.4203', SERVICE.noPermission));
 	const { maxConcurrency } = state.knobs;
 	if (maxConcurrency > 0 && state.counters.ocr.inFlight > maxConcurrency) {
@@ -78,7 +89,8 @@ async function ocrCall(call: Call, projectId: string, api: OcrApi): Promise<{ re
 	}
 	bump(state.counters.ocr.byAuth, caller.method);
 	const fault = drawFault(state.knobs.faults, state.faultRandom);
-	if (fault.kind !== 'none') state.counters.faults[fault.kind === 'error' ? 'error5xx' : fault.kind]++;
+	if (fault.kind !== 'none')
+		state.counters.faults[fault.kind === 'error' ? 'error5xx' : fault.kind]++;
 	if (fault.kind === 'error') return answer(faultResponse(fault.error, requestId));
 	if (fault.kind === 'drop') return answer({ status: 0, drop: true });
 	const response = await runOcr(state, api, call.read.body);
@@ -141,11 +153,13 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
 	const url = new URL(req.url ?? '/', 'http://simulator');
 	const read = await readBody(req, IMAGE_LIMITS.maxRequestBytes);
 	const call: Call = { state, req, requestId, path: url.pathname, query: url.searchParams, read };
-	if (url.pathname.startsWith('/__sim/')) return send(res, handleAdmin(state, req.method ?? 'GET', url.pathname, read.body));
+	if (url.pathname.startsWith('/__sim/'))
+		return send(res, handleAdmin(state, req.method ?? 'GET', url.pathname, read.body));
 	state.counters.requests++;
 	const ocrMatch = req.method === 'POST' ? OCR_PATH.exec(url.pathname) : null;
 	if (!ocrMatch) {
-		const response = (await iamCall(call)) ?? gatewayError(404, 'APIGW.0101', GATEWAY.notFound, requestId);
+		const response =
+			(await iamCall(call)) ?? gatewayError(404, 'APIGW.0101', GATEWAY.notFound, requestId);
 		if (await delay(state, res, false)) send(res, response);
 		return;
 	}
@@ -166,10 +180,16 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
 	const edition = options.edition ?? options.knobs?.edition ?? 'international';
 	const region = options.region ?? (edition === 'g42' ? 'ae-ad-1' : 'ap-southeast-1');
-	const state = new SimState(buildConfig(options, region), options.now ?? Date.now, { ...options.knobs, edition });
+	const state = new SimState(buildConfig(options, region), options.now ?? Date.now, {
+		...options.knobs,
+		edition,
+	});
 	const server = http.createServer((req, res) => {
 		handle(state, req, res).catch((error: Error) => {
-			send(res, { status: 500, json: { error_code: 'SIM.0500', error_msg: `simulator bug: ${error.message}` } });
+			send(res, {
+				status: 500,
+				json: { error_code: 'SIM.0500', error_msg: `simulator bug: ${error.message}` },
+			});
 		});
 	});
 	await new Promise<void>((resolve, reject) => {

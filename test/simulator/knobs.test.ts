@@ -1,12 +1,24 @@
 import { defaultKnobs, mergeKnobs, responseDelayMs, seededRandom } from './knobs';
 import { startSimulator, type Simulator } from './index';
-import { callOcr, getToken, imageBody, ocrUrl, passportFile, postJson, type Reply } from './testkit';
+import {
+	callOcr,
+	getToken,
+	imageBody,
+	ocrUrl,
+	passportFile,
+	postJson,
+	type Reply,
+} from './testkit';
 import type { FaultError } from './types';
 
 const body = imageBody(passportFile('icao-specimen', 'png'));
 
 /** Resolves with the reply, or 'timeout' when nothing came back within `ms` (the client gave up). */
-async function callWithDeadline(sim: Simulator, token: string, ms: number): Promise<Reply | 'timeout'> {
+async function callWithDeadline(
+	sim: Simulator,
+	token: string,
+	ms: number,
+): Promise<Reply | 'timeout'> {
 	try {
 		const response = await fetch(ocrUrl(sim), {
 			method: 'POST',
@@ -23,23 +35,36 @@ async function callWithDeadline(sim: Simulator, token: string, ms: number): Prom
 }
 
 async function waitFor(condition: () => boolean): Promise<void> {
-	for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+	for (let i = 0; i < 500 && !condition(); i++)
+		await new Promise((resolve) => setTimeout(resolve, 10));
 	if (!condition()) throw new Error('condition never met');
 }
 
 describe('knob values', () => {
 	it('merges partial updates, faults field by field, and refuses bad ones', () => {
 		const merged = mergeKnobs(defaultKnobs(), { qps: 5, faults: { rateDrop: 0.25 } });
-		expect(merged).toMatchObject({ qps: 5, latencyMs: 0, faults: { rateDrop: 0.25, rate5xx: 0, seed: 1 } });
+		expect(merged).toMatchObject({
+			qps: 5,
+			latencyMs: 0,
+			faults: { rateDrop: 0.25, rate5xx: 0, seed: 1 },
+		});
 		expect(() => mergeKnobs(defaultKnobs(), { qps: -1 })).toThrow(/qps/);
 		expect(() => mergeKnobs(defaultKnobs(), { faults: { rate5xx: 1.5 } })).toThrow(/rate5xx/);
-		expect(() => mergeKnobs(defaultKnobs(), { faults: { errors: ['AIS.9999' as FaultError] } })).toThrow(/errors/);
+		expect(() =>
+			mergeKnobs(defaultKnobs(), { faults: { errors: ['AIS.9999' as FaultError] } }),
+		).toThrow(/errors/);
 		expect(() => mergeKnobs(defaultKnobs(), { edition: 'china' as 'g42' })).toThrow(/edition/);
-		expect(() => mergeKnobs(defaultKnobs(), { nonsense: 1 } as never)).toThrow(/unknown knob nonsense/);
+		expect(() => mergeKnobs(defaultKnobs(), { nonsense: 1 } as never)).toThrow(
+			/unknown knob nonsense/,
+		);
 	});
 
 	it('holds responses for latency plus seeded jitter, plus slowMs when slow', () => {
-		const knobs = mergeKnobs(defaultKnobs(), { latencyMs: 100, jitterMs: 50, faults: { slowMs: 5000 } });
+		const knobs = mergeKnobs(defaultKnobs(), {
+			latencyMs: 100,
+			jitterMs: 50,
+			faults: { slowMs: 5000 },
+		});
 		const random = seededRandom(7);
 		const delays = Array.from({ length: 20 }, () => responseDelayMs(knobs, random, false));
 		for (const ms of delays) {
@@ -111,9 +136,16 @@ describe('simulator knobs and faults', () => {
 		sim.setKnobs({ subscribed: false });
 		const notSubscribed = await callOcr(sim, token, body);
 		expect(notSubscribed.status).toBe(403);
-		expect(notSubscribed.json).toEqual({ error_code: 'ModelArts.4204', error_msg: expect.any(String) });
+		expect(notSubscribed.json).toEqual({
+			error_code: 'ModelArts.4204',
+			error_msg: expect.any(String),
+		});
 		sim.setKnobs({ subscribed: true });
-		const denied = await callOcr(sim, await getToken(sim, { user: 'readonly', password: 'Read-0nly!' }), body);
+		const denied = await callOcr(
+			sim,
+			await getToken(sim, { user: 'readonly', password: 'Read-0nly!' }),
+			body,
+		);
 		expect(denied.status).toBe(403);
 		expect(denied.json.error_code).toBe('ModelArts.4203');
 	});

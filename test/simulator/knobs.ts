@@ -22,11 +22,27 @@ export function defaultKnobs(): Knobs {
 		maxSkewSeconds: 15 * 60,
 		downloadTimeoutMs: 5000,
 		subscribed: true,
-		faults: { rate5xx: 0, rateDrop: 0, rateMalformed: 0, rateSlow: 0, slowMs: 30000, seed: 1, errors: [...ALL_FAULT_ERRORS] },
+		faults: {
+			rate5xx: 0,
+			rateDrop: 0,
+			rateMalformed: 0,
+			rateSlow: 0,
+			slowMs: 30000,
+			seed: 1,
+			errors: [...ALL_FAULT_ERRORS],
+		},
 	};
 }
 
-const NUMBER_KNOBS = ['latencyMs', 'jitterMs', 'qps', 'maxConcurrency', 'tokenTtlSeconds', 'maxSkewSeconds', 'downloadTimeoutMs'] as const;
+const NUMBER_KNOBS = [
+	'latencyMs',
+	'jitterMs',
+	'qps',
+	'maxConcurrency',
+	'tokenTtlSeconds',
+	'maxSkewSeconds',
+	'downloadTimeoutMs',
+] as const;
 const RATE_KNOBS = ['rate5xx', 'rateDrop', 'rateMalformed', 'rateSlow'] as const;
 
 function assertNumber(name: string, value: unknown, max = Infinity): void {
@@ -42,7 +58,8 @@ export function mergeKnobs(base: Knobs, patch: KnobsPatch): Knobs {
 		if (value === undefined) continue;
 		if (name === 'faults') continue;
 		if (name === 'edition') {
-			if (value !== 'international' && value !== 'g42') throw new Error('knob edition must be international or g42');
+			if (value !== 'international' && value !== 'g42')
+				throw new Error('knob edition must be international or g42');
 			next.edition = value;
 		} else if (name === 'subscribed') {
 			if (typeof value !== 'boolean') throw new Error('knob subscribed must be a boolean');
@@ -64,8 +81,14 @@ export function mergeKnobs(base: Knobs, patch: KnobsPatch): Knobs {
 			next.faults[name] = value as number;
 		} else if (name === 'errors') {
 			const errors = value as unknown[];
-			if (!Array.isArray(errors) || errors.length === 0 || errors.some((e) => !ALL_FAULT_ERRORS.includes(e as FaultError))) {
-				throw new Error(`knob faults.errors must be a non-empty list of ${ALL_FAULT_ERRORS.join(', ')}`);
+			if (
+				!Array.isArray(errors) ||
+				errors.length === 0 ||
+				errors.some((e) => !ALL_FAULT_ERRORS.includes(e as FaultError))
+			) {
+				throw new Error(
+					`knob faults.errors must be a non-empty list of ${ALL_FAULT_ERRORS.join(', ')}`,
+				);
 			}
 			next.faults.errors = errors as FaultError[];
 		} else {

@@ -20,7 +20,10 @@ const tooLarge = () => serviceError(400, 'ModelArts.4104', SERVICE.bodyTooLarge)
 function isStrictBase64(text: string): boolean {
 	if (text.length % 4 !== 0 || /[^A-Za-z0-9+/=]/.test(text)) return false;
 	const padding = text.indexOf('=');
-	return padding < 0 || (padding >= text.length - 2 && (padding === text.length - 1 || text[text.length - 1] === '='));
+	return (
+		padding < 0 ||
+		(padding >= text.length - 2 && (padding === text.length - 1 || text[text.length - 1] === '='))
+	);
 }
 
 function decodeImage(image: string): Buffer | SimResponse {
@@ -32,19 +35,31 @@ async function fetchImage(state: SimState, urlText: string): Promise<Buffer | Si
 	const url = allowedUrl(urlText);
 	if (!url) return serviceError(400, 'ModelArts.4601', SERVICE.urlNotAllowed);
 	state.counters.downloads.total++;
-	const result = await download(url, state.knobs.downloadTimeoutMs, IMAGE_LIMITS.maxBase64Bytes, state.stopSignal);
+	const result = await download(
+		url,
+		state.knobs.downloadTimeoutMs,
+		IMAGE_LIMITS.maxBase64Bytes,
+		state.stopSignal,
+	);
 	if (!result.ok) {
 		state.counters.downloads.failed++;
-		return result.reason === 'too-large' ? tooLarge() : serviceError(400, 'ModelArts.4603', SERVICE.downloadFailed);
+		return result.reason === 'too-large'
+			? tooLarge()
+			: serviceError(400, 'ModelArts.4603', SERVICE.downloadFailed);
 	}
 	state.counters.downloads.bytes += result.data.length;
 	return result.data;
 }
 
 /** Format by magic bytes (also truncated/undecodable files), then the side limits of the edition. */
-function checkPicture(data: Buffer, sizeForLimit: number, edition: Edition): SimResponse | undefined {
+function checkPicture(
+	data: Buffer,
+	sizeForLimit: number,
+	edition: Edition,
+): SimResponse | undefined {
 	const info = sniffImage(data);
-	if (!info.supported || info.truncated || info.width === undefined || info.height === undefined) return unsupported();
+	if (!info.supported || info.truncated || info.width === undefined || info.height === undefined)
+		return unsupported();
 	if (sizeForLimit > IMAGE_LIMITS.maxBase64Bytes) return tooLarge();
 	const maxSide = IMAGE_LIMITS.maxSide[edition];
 	const sides = [info.width, info.height];
@@ -83,7 +98,9 @@ export async function runOcr(state: SimState, api: OcrApi, rawBody: Buffer): Pro
 	if (hasImage && typeof fields.image !== 'string') return invalid('image must be a base64 string');
 	if (hasUrl && typeof fields.url !== 'string') return invalid('url must be a string');
 
-	const data = hasImage ? decodeImage(fields.image as string) : await fetchImage(state, fields.url as string);
+	const data = hasImage
+		? decodeImage(fields.image as string)
+		: await fetchImage(state, fields.url as string);
 	if (isResponse(data)) return data;
 	// The 10 MB limit is on the base64 text for image, on the file for url.
 	const sizeForLimit = hasImage ? (fields.image as string).length : data.length;
@@ -94,7 +111,8 @@ export async function runOcr(state: SimState, api: OcrApi, rawBody: Buffer): Pro
 	if (isResponse(mode)) return mode;
 	const truth = readTruth(data);
 	if (!truth) return serviceError(400, 'AIS.0104', SERVICE.notRecognised);
-	if (api === 'general-text') return ok(200, { result: recogniseText(truth, fields.detect_direction === true) });
+	if (api === 'general-text')
+		return ok(200, { result: recogniseText(truth, fields.detect_direction === true) });
 	const result = recognisePassport(truth, mode, edition);
 	return result ? ok(200, { result }) : serviceError(400, 'AIS.0104', SERVICE.notRecognised);
 }

@@ -17,9 +17,19 @@ import {
 const body = imageBody(passportFile('icao-specimen', 'png'));
 const flip = (hex: string) => hex.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
 
-function expectGatewayError(reply: { status: number; json: any; headers: Headers }, status: number, code: string, message?: string | RegExp) {// eslint-disable-line @typescript-eslint/no-explicit-any
+function expectGatewayError(
+	reply: { status: number; json: any; headers: Headers },
+	status: number,
+	code: string,
+	message?: string | RegExp,
+) {
+	// eslint-disable-line @typescript-eslint/no-explicit-any
 	expect(reply.status).toBe(status);
-	expect(reply.json).toEqual({ error_code: code, error_msg: expect.any(String), request_id: reply.headers.get('x-request-id') });
+	expect(reply.json).toEqual({
+		error_code: code,
+		error_msg: expect.any(String),
+		request_id: reply.headers.get('x-request-id'),
+	});
 	if (message) expect(reply.json.error_msg).toMatch(message);
 }
 
@@ -41,11 +51,21 @@ describe('simulator OCR authentication by token', () => {
 	});
 
 	it('answers a missing token with APIGW.0301 "x-auth-token not found"', async () => {
-		expectGatewayError(await postJson(ocrUrl(sim), body), 401, 'APIGW.0301', /x-auth-token not found/);
+		expectGatewayError(
+			await postJson(ocrUrl(sim), body),
+			401,
+			'APIGW.0301',
+			/x-auth-token not found/,
+		);
 	});
 
 	it('answers an unknown token with APIGW.0301 "decrypt token fail"', async () => {
-		expectGatewayError(await callOcr(sim, 'MIIgarbage', body), 401, 'APIGW.0301', /decrypt token fail/);
+		expectGatewayError(
+			await callOcr(sim, 'MIIgarbage', body),
+			401,
+			'APIGW.0301',
+			/decrypt token fail/,
+		);
 	});
 
 	it('answers an expired token with APIGW.0307 after the TTL passes or on expire-tokens', async () => {
@@ -65,21 +85,42 @@ describe('simulator OCR authentication by token', () => {
 	it('answers a token of another region with APIGW.0307', async () => {
 		const token = await getToken(sim, { scope: { project: { name: 'cn-north-4' } } });
 		const otherProject = sim.config.projects.find((p) => p.region === 'cn-north-4')!.id;
-		expectGatewayError(await callOcr(sim, token, body, 'passport', otherProject), 401, 'APIGW.0307');
+		expectGatewayError(
+			await callOcr(sim, token, body, 'passport', otherProject),
+			401,
+			'APIGW.0307',
+		);
 		expectGatewayError(await callOcr(sim, token, body), 401, 'APIGW.0307');
 	});
 
 	it('answers a path project that is not the token project, or does not exist, with 404 APIGW.0101', async () => {
 		const token = await getToken(sim);
-		expectGatewayError(await callOcr(sim, token, body, 'passport', 'a'.repeat(32)), 404, 'APIGW.0101');
-		expectGatewayError(await callOcr(sim, token, body, 'passport', 'f'.repeat(32)), 404, 'APIGW.0101');
+		expectGatewayError(
+			await callOcr(sim, token, body, 'passport', 'a'.repeat(32)),
+			404,
+			'APIGW.0101',
+		);
+		expectGatewayError(
+			await callOcr(sim, token, body, 'passport', 'f'.repeat(32)),
+			404,
+			'APIGW.0101',
+		);
 		expectGatewayError(await callOcr(sim, token, body, 'passport', '%E0%A4%A'), 404, 'APIGW.0101');
 	});
 
 	it('answers unknown paths and methods with 404 APIGW.0101', async () => {
 		const token = await getToken(sim);
-		expectGatewayError(await callOcr(sim, token, body, 'id-card'), 404, 'APIGW.0101', /does not exist/);
-		expectGatewayError(await request(ocrUrl(sim), { headers: { 'X-Auth-Token': token } }), 404, 'APIGW.0101');
+		expectGatewayError(
+			await callOcr(sim, token, body, 'id-card'),
+			404,
+			'APIGW.0101',
+			/does not exist/,
+		);
+		expectGatewayError(
+			await request(ocrUrl(sim), { headers: { 'X-Auth-Token': token } }),
+			404,
+			'APIGW.0101',
+		);
 		expectGatewayError(await request(`${sim.url}/`), 404, 'APIGW.0101');
 	});
 
@@ -98,11 +139,20 @@ describe('simulator OCR authentication by token', () => {
 
 describe('simulator OCR authentication by AK/SK', () => {
 	let sim: Simulator;
-	const temporary = { account: 'sim-account', accessKey: 'TMPAK', secretKey: 'TMPSK', securityToken: 'session-token' };
+	const temporary = {
+		account: 'sim-account',
+		accessKey: 'TMPAK',
+		secretKey: 'TMPSK',
+		securityToken: 'session-token',
+	};
 	const stranger = { account: 'other-account', accessKey: 'OTHERAK', secretKey: 'OTHERSK' };
 	beforeAll(async () => {
 		sim = await startSimulator({
-			aksk: [{ account: 'sim-account', accessKey: 'SIMAK0000000000000000', secretKey: 'SIMSK-secret' }, temporary, stranger],
+			aksk: [
+				{ account: 'sim-account', accessKey: 'SIMAK0000000000000000', secretKey: 'SIMSK-secret' },
+				temporary,
+				stranger,
+			],
 		});
 	});
 	afterAll(() => sim.stop());
@@ -121,28 +171,69 @@ describe('simulator OCR authentication by AK/SK', () => {
 		const keys = { accessKey: sim.config.accessKey, secretKey: sim.config.secretKey };
 		const signed = signRequest({ method: 'POST', url, headers, body: text }, keys);
 		const send = (extra: Record<string, string>, sentBody = text) =>
-			request(url, { method: 'POST', headers: { ...headers, ...signed, ...extra }, body: sentBody });
+			request(url, {
+				method: 'POST',
+				headers: { ...headers, ...signed, ...extra },
+				body: sentBody,
+			});
 		expect((await send({ 'X-Unsigned-Extra': 'anything' })).status).toBe(200);
-		expectGatewayError(await send({ 'Content-Type': 'application/json;charset=UTF-8' }), 401, 'APIGW.0301', /verify aksk signature fail/);
-		expectGatewayError(await send({}, text.replace('}', ' }')), 401, 'APIGW.0301', /verify aksk signature fail/);
-		expectGatewayError(await send({ Authorization: flip(signed.Authorization) }), 401, 'APIGW.0301', /verify aksk signature fail/);
-		expectGatewayError(await send({ Authorization: 'SDK-HMAC-SHA256 nonsense' }), 401, 'APIGW.0301', /verify aksk signature fail/);
+		expectGatewayError(
+			await send({ 'Content-Type': 'application/json;charset=UTF-8' }),
+			401,
+			'APIGW.0301',
+			/verify aksk signature fail/,
+		);
+		expectGatewayError(
+			await send({}, text.replace('}', ' }')),
+			401,
+			'APIGW.0301',
+			/verify aksk signature fail/,
+		);
+		expectGatewayError(
+			await send({ Authorization: flip(signed.Authorization) }),
+			401,
+			'APIGW.0301',
+			/verify aksk signature fail/,
+		);
+		expectGatewayError(
+			await send({ Authorization: 'SDK-HMAC-SHA256 nonsense' }),
+			401,
+			'APIGW.0301',
+			/verify aksk signature fail/,
+		);
 	});
 
 	it('answers an unknown AK with "ak XXX not exist"', async () => {
 		const reply = await callOcrSigned(sim, body, { accessKey: 'NOSUCHAK', secretKey: 'x' });
-		expectGatewayError(reply, 401, 'APIGW.0301', 'Incorrect IAM authentication information: ak NOSUCHAK not exist');
+		expectGatewayError(
+			reply,
+			401,
+			'APIGW.0301',
+			'Incorrect IAM authentication information: ak NOSUCHAK not exist',
+		);
 	});
 
 	it('refuses an X-Sdk-Date more than 15 minutes off (knob maxSkewSeconds), accepts 14', async () => {
 		const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 		expect((await callOcrSigned(sim, body, undefined, { now: minutes(-14) })).status).toBe(200);
 		expect((await callOcrSigned(sim, body, undefined, { now: minutes(14) })).status).toBe(200);
-		expectGatewayError(await callOcrSigned(sim, body, undefined, { now: minutes(-16) }), 401, 'APIGW.0301');
-		expectGatewayError(await callOcrSigned(sim, body, undefined, { now: minutes(16) }), 401, 'APIGW.0301');
+		expectGatewayError(
+			await callOcrSigned(sim, body, undefined, { now: minutes(-16) }),
+			401,
+			'APIGW.0301',
+		);
+		expectGatewayError(
+			await callOcrSigned(sim, body, undefined, { now: minutes(16) }),
+			401,
+			'APIGW.0301',
+		);
 		sim.setKnobs({ maxSkewSeconds: 60 });
 		try {
-			expectGatewayError(await callOcrSigned(sim, body, undefined, { now: minutes(-2) }), 401, 'APIGW.0301');
+			expectGatewayError(
+				await callOcrSigned(sim, body, undefined, { now: minutes(-2) }),
+				401,
+				'APIGW.0301',
+			);
 		} finally {
 			sim.setKnobs({ maxSkewSeconds: 900 });
 		}
@@ -151,27 +242,46 @@ describe('simulator OCR authentication by AK/SK', () => {
 	it('refuses a signature without X-Sdk-Date', async () => {
 		const url = ocrUrl(sim);
 		const text = JSON.stringify(body);
-		const signed = signRequest({ method: 'POST', url, headers: {}, body: text }, { accessKey: sim.config.accessKey, secretKey: sim.config.secretKey });
-		const reply = await request(url, { method: 'POST', headers: { Authorization: signed.Authorization }, body: text });
+		const signed = signRequest(
+			{ method: 'POST', url, headers: {}, body: text },
+			{ accessKey: sim.config.accessKey, secretKey: sim.config.secretKey },
+		);
+		const reply = await request(url, {
+			method: 'POST',
+			headers: { Authorization: signed.Authorization },
+			body: text,
+		});
 		expectGatewayError(reply, 401, 'APIGW.0301', /x-sdk-date/);
 	});
 
 	it('needs the X-Security-Token of temporary keys', async () => {
-		expectGatewayError(await callOcrSigned(sim, body, temporary), 401, 'APIGW.0301', /security token/);
-		const reply = await callOcrSigned(sim, body, temporary, { extraHeaders: { 'X-Security-Token': temporary.securityToken } });
+		expectGatewayError(
+			await callOcrSigned(sim, body, temporary),
+			401,
+			'APIGW.0301',
+			/security token/,
+		);
+		const reply = await callOcrSigned(sim, body, temporary, {
+			extraHeaders: { 'X-Security-Token': temporary.securityToken },
+		});
 		expect(reply.status).toBe(200);
 	});
 
 	it('answers a project of another account or a different X-Project-Id with 404 APIGW.0101', async () => {
 		expectGatewayError(await callOcrSigned(sim, body, stranger), 404, 'APIGW.0101');
-		const reply = await callOcrSigned(sim, body, undefined, { extraHeaders: { 'X-Project-Id': 'b'.repeat(32) } });
+		const reply = await callOcrSigned(sim, body, undefined, {
+			extraHeaders: { 'X-Project-Id': 'b'.repeat(32) },
+		});
 		expectGatewayError(reply, 404, 'APIGW.0101');
 	});
 });
 
 describe('simulator AK/SK verification with the published vectors', () => {
 	it('verifies the Go SDK vector (GET /path, AccessKey/SecretKey)', () => {
-		const config = buildConfig({ aksk: [{ account: 'go', accessKey: 'AccessKey', secretKey: 'SecretKey' }] }, 'ap-southeast-1');
+		const config = buildConfig(
+			{ aksk: [{ account: 'go', accessKey: 'AccessKey', secretKey: 'SecretKey' }] },
+			'ap-southeast-1',
+		);
 		const request = {
 			method: 'GET',
 			path: '/path',
@@ -185,16 +295,31 @@ describe('simulator AK/SK verification with the published vectors', () => {
 		};
 		const at = Date.parse('2006-01-02T15:04:05Z');
 		expect(verifyAkSk(request, new Directory(config), at, 900)).toMatchObject({ ok: true });
-		const forged = { ...request, headers: { ...request.headers, authorization: flip(request.headers.authorization) } };
-		expect(verifyAkSk(forged, new Directory(config), at, 900)).toEqual({ ok: false, reason: 'signature' });
-		expect(verifyAkSk(request, new Directory(config), at + 16 * 60_000, 900)).toEqual({ ok: false, reason: 'skew' });
+		const forged = {
+			...request,
+			headers: { ...request.headers, authorization: flip(request.headers.authorization) },
+		};
+		expect(verifyAkSk(forged, new Directory(config), at, 900)).toEqual({
+			ok: false,
+			reason: 'signature',
+		});
+		expect(verifyAkSk(request, new Directory(config), at + 16 * 60_000, 900)).toEqual({
+			ok: false,
+			reason: 'skew',
+		});
 	});
 
 	it('verifies the full passport request vector over HTTP with the clock at 2025-01-01', async () => {
 		const projectId = '0123456789abcdef0123456789abcdef';
 		const sim = await startSimulator({
 			now: () => Date.parse('2025-01-01T00:03:00Z'),
-			aksk: [{ account: 'sim-account', accessKey: 'AKEXAMPLE0000000000', secretKey: 'SKEXAMPLE00000000000000000000000000000000' }],
+			aksk: [
+				{
+					account: 'sim-account',
+					accessKey: 'AKEXAMPLE0000000000',
+					secretKey: 'SKEXAMPLE00000000000000000000000000000000',
+				},
+			],
 			projects: [{ id: projectId, name: 'ap-southeast-1_vector', region: 'ap-southeast-1' }],
 		});
 		try {
@@ -212,7 +337,11 @@ describe('simulator AK/SK verification with the published vectors', () => {
 			const accepted = await rawRequest(url, { method: 'POST', headers, body: vectorBody });
 			expect(accepted.status).toBe(400);
 			expect(accepted.json.error_code).toBe('AIS.0102');
-			const otherHost = await rawRequest(url, { method: 'POST', headers: { ...headers, Host: 'ocr.cn-north-4.myhuaweicloud.com' }, body: vectorBody });
+			const otherHost = await rawRequest(url, {
+				method: 'POST',
+				headers: { ...headers, Host: 'ocr.cn-north-4.myhuaweicloud.com' },
+				body: vectorBody,
+			});
 			expect(otherHost.status).toBe(401);
 			expect(otherHost.json.error_msg).toMatch(/verify aksk signature fail/);
 		} finally {

@@ -10,16 +10,23 @@ export interface OcrCaller {
 	ocrDenied: boolean;
 }
 
-function byToken(state: SimState, token: string, projectId: string, requestId: string): OcrCaller | SimResponse {
+function byToken(
+	state: SimState,
+	token: string,
+	projectId: string,
+	requestId: string,
+): OcrCaller | SimResponse {
 	const record = state.tokens.find(token);
 	if (!record) return gatewayError(401, 'APIGW.0301', GATEWAY.tokenUndecryptable, requestId);
-	if (record.expiresAt <= state.now()) return gatewayError(401, 'APIGW.0307', GATEWAY.tokenMustBeUpdated, requestId);
+	if (record.expiresAt <= state.now())
+		return gatewayError(401, 'APIGW.0307', GATEWAY.tokenMustBeUpdated, requestId);
 	if (!record.project) return serviceError(401, 'ModelArts.0212', SERVICE.tokenNotProjectScoped);
 	// A token of another region's project is refused like an outdated one.
 	if (record.project.region !== state.config.region) {
 		return gatewayError(401, 'APIGW.0307', GATEWAY.tokenMustBeUpdated, requestId);
 	}
-	if (record.project.id !== projectId) return gatewayError(404, 'APIGW.0101', GATEWAY.notFound, requestId);
+	if (record.project.id !== projectId)
+		return gatewayError(404, 'APIGW.0101', GATEWAY.notFound, requestId);
 	return { method: 'token', account: record.account, ocrDenied: Boolean(record.user.ocrDenied) };
 }
 
@@ -30,16 +37,29 @@ const AKSK_MESSAGES = {
 	'security-token': GATEWAY.securityTokenInvalid,
 } as const;
 
-function byAkSk(state: SimState, request: SignedRequest, projectId: string, requestId: string): OcrCaller | SimResponse {
+function byAkSk(
+	state: SimState,
+	request: SignedRequest,
+	projectId: string,
+	requestId: string,
+): OcrCaller | SimResponse {
 	const result = verifyAkSk(request, state.directory, state.now(), state.knobs.maxSkewSeconds);
 	if (!result.ok) {
-		const message = result.reason === 'unknown-ak' ? GATEWAY.akNotExist(result.accessKey ?? '') : AKSK_MESSAGES[result.reason];
+		const message =
+			result.reason === 'unknown-ak'
+				? GATEWAY.akNotExist(result.accessKey ?? '')
+				: AKSK_MESSAGES[result.reason];
 		return gatewayError(401, 'APIGW.0301', message, requestId);
 	}
 	const account = state.directory.account({ name: result.aksk.account });
 	const project = account?.projects.find((p) => p.id === projectId);
 	const headerProject = headerValue(request.headers['x-project-id']);
-	if (!account || !project || project.region !== state.config.region || (headerProject !== undefined && headerProject !== projectId)) {
+	if (
+		!account ||
+		!project ||
+		project.region !== state.config.region ||
+		(headerProject !== undefined && headerProject !== projectId)
+	) {
 		return gatewayError(404, 'APIGW.0101', GATEWAY.notFound, requestId);
 	}
 	return { method: 'aksk', account, ocrDenied: Boolean(result.aksk.ocrDenied) };

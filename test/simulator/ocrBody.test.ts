@@ -1,5 +1,14 @@
 import { IMAGE_LIMITS } from '../../nodes/HuaweiPassportOcr/helpers/image';
-import { badFile, callOcr, imageBody, ocrUrl, pageOfSize, passportFile, postJson, useSimulator } from './testkit';
+import {
+	badFile,
+	callOcr,
+	imageBody,
+	ocrUrl,
+	pageOfSize,
+	passportFile,
+	postJson,
+	useSimulator,
+} from './testkit';
 
 const passport = passportFile('icao-specimen', 'png');
 const base64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
@@ -20,7 +29,11 @@ describe('simulator OCR body checks (international edition)', () => {
 		for (const headers of [{ 'X-Auth-Token': ctx.token }, {}] as Record<string, string>[]) {
 			const reply = await postJson(ocrUrl(ctx.sim), huge, headers);
 			expect(reply.status).toBe(413);
-			expect(reply.json).toEqual({ error_code: 'APIGW.0201', error_msg: 'Request entity too large', request_id: reply.headers.get('x-request-id') });
+			expect(reply.json).toEqual({
+				error_code: 'APIGW.0201',
+				error_msg: 'Request entity too large',
+				request_id: reply.headers.get('x-request-id'),
+			});
 		}
 	});
 
@@ -29,9 +42,12 @@ describe('simulator OCR body checks (international edition)', () => {
 		expect(reply.status).toBe(401);
 	});
 
-	it.each([['{not json'], ['[]'], ['"image"'], ['null'], ['']])('answers the body %j with ModelArts.4105', async (text) => {
-		await expectServiceError(text, 400, 'ModelArts.4105');
-	});
+	it.each([['{not json'], ['[]'], ['"image"'], ['null'], ['']])(
+		'answers the body %j with ModelArts.4105',
+		async (text) => {
+			await expectServiceError(text, 400, 'ModelArts.4105');
+		},
+	);
 
 	it.each([
 		['both image and url', { image: base64(passport), url: 'http://127.0.0.1:1/x.png' }],
@@ -78,18 +94,24 @@ describe('simulator OCR body checks (international edition)', () => {
 		await expectServiceError(imageBody(pageOfSize(width, height)), 400, 'AIS.0103');
 	});
 
-	it.each([['tiny'], ['too-wide']] as const)('answers the %s fixture with AIS.0103', async (kind) => {
-		await expectServiceError(imageBody(badFile(kind)), 400, 'AIS.0103');
-	});
+	it.each([['tiny'], ['too-wide']] as const)(
+		'answers the %s fixture with AIS.0103',
+		async (kind) => {
+			await expectServiceError(imageBody(badFile(kind)), 400, 'AIS.0103');
+		},
+	);
 
 	it('accepts both ends of the side range (15 and 8192 px)', async () => {
 		const reply = await ocr(imageBody(pageOfSize(8192, 15)));
 		expect(reply.status).toBe(200);
 	});
 
-	it.each([['USA'], ['chn'], ['general'], [''], [42], [null]])('answers country_code %j with AIS.0101', async (countryCode) => {
-		await expectServiceError(imageBody(passport, { country_code: countryCode }), 400, 'AIS.0101');
-	});
+	it.each([['USA'], ['chn'], ['general'], [''], [42], [null]])(
+		'answers country_code %j with AIS.0101',
+		async (countryCode) => {
+			await expectServiceError(imageBody(passport, { country_code: countryCode }), 400, 'AIS.0101');
+		},
+	);
 
 	it('checks in Huawei order: presence, then format, then size, then sides, then country_code, then recognition', async () => {
 		await expectServiceError({ image: 'data:xx', url: 'http://127.0.0.1/' }, 400, 'AIS.0101');
@@ -99,8 +121,16 @@ describe('simulator OCR body checks (international edition)', () => {
 		// A BMP may carry bytes after its pixels: a 10×10 page made over 10 MiB.
 		const bigTiny = Buffer.concat([pageOfSize(10, 10, { format: 'bmp' }), padding]);
 		await expectServiceError(imageBody(bigTiny), 400, 'ModelArts.4104');
-		await expectServiceError(imageBody(pageOfSize(10, 10), { country_code: 'USA' }), 400, 'AIS.0103');
-		await expectServiceError(imageBody(badFile('no-truth'), { country_code: 'USA' }), 400, 'AIS.0101');
+		await expectServiceError(
+			imageBody(pageOfSize(10, 10), { country_code: 'USA' }),
+			400,
+			'AIS.0103',
+		);
+		await expectServiceError(
+			imageBody(badFile('no-truth'), { country_code: 'USA' }),
+			400,
+			'AIS.0101',
+		);
 		await expectServiceError(imageBody(badFile('no-truth')), 400, 'AIS.0104');
 	});
 

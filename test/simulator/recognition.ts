@@ -17,7 +17,11 @@ export function defaultConfidence(key: string, value: string): number {
  * The result object of a passport call, or undefined when the engine cannot read this document in this
  * mode (CHN on a non-Chinese passport → AIS.0104).
  */
-export function recognisePassport(truth: PassportTruth, mode: PassportMode, edition: Edition): Record<string, unknown> | undefined {
+export function recognisePassport(
+	truth: PassportTruth,
+	mode: PassportMode,
+	edition: Edition,
+): Record<string, unknown> | undefined {
 	if (mode === 'CHN' && truth.kind !== 'chn') return undefined;
 	const full = truth.kind === 'chn' && mode !== 'GENERAL';
 	const names: readonly KeyField[] = full ? KEY_FIELDS : MRZ_FIELDS;
@@ -28,7 +32,8 @@ export function recognisePassport(truth: PassportTruth, mode: PassportMode, edit
 		const value = truth.fields[name];
 		if (value === undefined) continue;
 		result[name] = value;
-		if (!omitted.has(name)) confidence[name] = truth.confidence?.[name] ?? defaultConfidence(name, value);
+		if (!omitted.has(name))
+			confidence[name] = truth.confidence?.[name] ?? defaultConfidence(name, value);
 	}
 	if (edition === 'g42') {
 		result.machine_code = truth.mrz[0];
@@ -44,7 +49,10 @@ const CHAR_WIDTH = 14;
 const MARGIN = 20;
 
 /** general-text: the page's text lines, then the two MRZ lines, each with a box and a confidence. */
-export function recogniseText(truth: PassportTruth, detectDirection: boolean): Record<string, unknown> {
+export function recogniseText(
+	truth: PassportTruth,
+	detectDirection: boolean,
+): Record<string, unknown> {
 	const lines = [...(truth.text ?? []), ...truth.mrz];
 	const words_block_list = lines.map((words, i) => {
 		const top = MARGIN + i * LINE_HEIGHT;
@@ -62,5 +70,9 @@ export function recogniseText(truth: PassportTruth, detectDirection: boolean): R
 		};
 	});
 	// Huawei: -1 when direction detection was not asked for.
-	return { direction: detectDirection ? 0 : -1, words_block_count: words_block_list.length, words_block_list };
+	return {
+		direction: detectDirection ? 0 : -1,
+		words_block_count: words_block_list.length,
+		words_block_list,
+	};
 }

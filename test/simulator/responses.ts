@@ -14,14 +14,23 @@ export interface SimResponse {
 	drop?: boolean;
 }
 
-export const ok = (status: number, json: unknown, headers?: Record<string, string>): SimResponse => ({
+export const ok = (
+	status: number,
+	json: unknown,
+	headers?: Record<string, string>,
+): SimResponse => ({
 	status,
 	json,
 	headers,
 });
 
 /** API gateway shape: error_code, error_msg, request_id. */
-export function gatewayError(status: number, code: string, message: string, requestId: string): SimResponse {
+export function gatewayError(
+	status: number,
+	code: string,
+	message: string,
+	requestId: string,
+): SimResponse {
 	return { status, json: { error_code: code, error_msg: message, request_id: requestId } };
 }
 
@@ -39,7 +48,10 @@ const IAM_TITLES: Record<number, string> = {
 
 /** IAM shape: {"error":{"code":401,"message":"...","title":"Unauthorized"}}. */
 export function iamError(status: number, message: string): SimResponse {
-	return { status, json: { error: { code: status, message, title: IAM_TITLES[status] ?? 'Error' } } };
+	return {
+		status,
+		json: { error: { code: status, message, title: IAM_TITLES[status] ?? 'Error' } },
+	};
 }
 
 export const GATEWAY = {
@@ -52,9 +64,11 @@ export const GATEWAY = {
 	tokenMustBeUpdated: 'The token must be updated.',
 	signatureInvalid: 'Incorrect IAM authentication information: verify aksk signature fail',
 	sdkDateMissing: 'Incorrect IAM authentication information: x-sdk-date not found',
-	signatureExpired: 'Incorrect IAM authentication information: verify aksk signature fail, the X-Sdk-Date is out of the allowed range',
+	signatureExpired:
+		'Incorrect IAM authentication information: verify aksk signature fail, the X-Sdk-Date is out of the allowed range',
 	securityTokenInvalid: 'Incorrect IAM authentication information: verify security token fail',
-	akNotExist: (accessKey: string) => `Incorrect IAM authentication information: ak ${accessKey} not exist`,
+	akNotExist: (accessKey: string) =>
+		`Incorrect IAM authentication information: ak ${accessKey} not exist`,
 	throttled: (perMinute: number) =>
 		`The throttling threshold has been reached: policy user over ratelimit,limit:${perMinute},time:1 minute`,
 } as const;
@@ -65,7 +79,8 @@ export const SERVICE = {
 	sizeOutOfRange: 'The image size does not meet the requirements.',
 	notRecognised: 'The image is not a passport or its quality is too poor to recognise.',
 	recognitionFailed: 'Recognition failed.',
-	tokenNotProjectScoped: 'The token is not project-scoped: get a token scoped to a project of this region.',
+	tokenNotProjectScoped:
+		'The token is not project-scoped: get a token scoped to a project of this region.',
 	noPermission: 'No permission to call this API.',
 	notSubscribed: 'The API has not been subscribed to (enabled) in this region.',
 	bodyTooLarge: 'The image is larger than 10 MB.',

@@ -25,7 +25,9 @@ export const passportFile = (name: DocumentName, format: FixtureFormat = 'jpeg')
 
 /** A committed bad file, or the generated 'huge' one (8.4 MB BMP: base64 over 10 MiB, request under 12 MiB). */
 export const badFile = (kind: BadFileKind): Buffer =>
-	readFileSync(kind === 'huge' ? ensureGeneratedFixture('huge') : committedImagePath(badFileName(kind)));
+	readFileSync(
+		kind === 'huge' ? ensureGeneratedFixture('huge') : committedImagePath(badFileName(kind)),
+	);
 
 /** A page of exactly this size, with the ICAO specimen's truth unless told otherwise. */
 export const pageOfSize = (
@@ -89,7 +91,8 @@ export function tokenBody(sim: Simulator, options: TokenOptions = {}) {
 			},
 		},
 	};
-	if (options.passcode !== undefined) identity.totp = { user: { id: 'any', passcode: options.passcode } };
+	if (options.passcode !== undefined)
+		identity.totp = { user: { id: 'any', passcode: options.passcode } };
 	return { auth: { identity, scope: options.scope ?? { project: { name: sim.config.region } } } };
 }
 
@@ -106,11 +109,19 @@ export async function getToken(sim: Simulator, options: TokenOptions = {}): Prom
 export const ocrUrl = (sim: Simulator, api = 'passport', projectId = sim.config.projectId) =>
 	`${sim.url}/v2/${projectId}/ocr/${api}`;
 
-export const imageBody = (image: Buffer, extra: Record<string, unknown> = {}) => ({ image: image.toString('base64'), ...extra });
+export const imageBody = (image: Buffer, extra: Record<string, unknown> = {}) => ({
+	image: image.toString('base64'),
+	...extra,
+});
 
 /** An OCR call with an IAM token. */
-export const callOcr = (sim: Simulator, token: string, body: unknown, api = 'passport', projectId?: string) =>
-	postJson(ocrUrl(sim, api, projectId), body, { 'X-Auth-Token': token });
+export const callOcr = (
+	sim: Simulator,
+	token: string,
+	body: unknown,
+	api = 'passport',
+	projectId?: string,
+) => postJson(ocrUrl(sim, api, projectId), body, { 'X-Auth-Token': token });
 
 /** An OCR call signed with AK/SK, as the SDKs do (X-Project-Id added). */
 export function callOcrSigned(
@@ -121,7 +132,11 @@ export function callOcrSigned(
 ) {
 	const url = ocrUrl(sim, options.api);
 	const text = JSON.stringify(body);
-	const headers = { 'Content-Type': 'application/json', 'X-Project-Id': sim.config.projectId, ...options.extraHeaders };
+	const headers = {
+		'Content-Type': 'application/json',
+		'X-Project-Id': sim.config.projectId,
+		...options.extraHeaders,
+	};
 	const signed = signRequest({ method: 'POST', url, headers, body: text }, keys, options.now);
 	return request(url, { method: 'POST', headers: { ...headers, ...signed }, body: text });
 }
@@ -130,16 +145,25 @@ export function callOcrSigned(
 export function rawRequest(
 	url: string,
 	options: { method: string; headers: Record<string, string>; body?: string },
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: any }> {// eslint-disable-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: any }> {
+	// eslint-disable-line @typescript-eslint/no-explicit-any
 	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method: options.method, headers: options.headers, agent: false }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : undefined });
-			});
-		});
+		const req = http.request(
+			url,
+			{ method: options.method, headers: options.headers, agent: false },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						json: text ? JSON.parse(text) : undefined,
+					});
+				});
+			},
+		);
 		req.on('error', reject);
 		req.end(options.body);
 	});

@@ -13,7 +13,8 @@ export interface TokenRecord {
 }
 
 /** The DER/CMS prefix real IAM tokens start with (seed page: "MIINRwYJKoZIhvcNAQcCoIIN…"). */
-const TOKEN_PREFIX = 'MIINRwYJKoZIhvcNAQcCoIINODCCDTQCAQExDTALBglghkgBZQMEAgEwgguVBgkqhkiG9w0BBwGgggu';
+const TOKEN_PREFIX =
+	'MIINRwYJKoZIhvcNAQcCoIINODCCDTQCAQExDTALBglghkgBZQMEAgEwgguVBgkqhkiG9w0BBwGgggu';
 /** Real tokens are a few KB; clients must cope with that header size. */
 const TOKEN_RANDOM_BYTES = 2400;
 
@@ -23,7 +24,8 @@ export class TokenStore {
 
 	issue(record: TokenRecord): string {
 		// Keystone-style PKI text: base64 with '/' as '-', header-safe.
-		const token = TOKEN_PREFIX + randomBytes(TOKEN_RANDOM_BYTES).toString('base64').replace(/\//g, '-');
+		const token =
+			TOKEN_PREFIX + randomBytes(TOKEN_RANDOM_BYTES).toString('base64').replace(/\//g, '-');
 		this.records.set(token, record);
 		return token;
 	}

@@ -3,7 +3,12 @@
 export type Edition = 'international' | 'g42';
 
 /** An error the fault injector can answer with instead of the real response. */
-export type FaultError = 'AIS.0105' | 'ModelArts.4402' | 'ModelArts.4403' | 'APIGW.0201/502' | 'APIGW.0201/504';
+export type FaultError =
+	| 'AIS.0105'
+	| 'ModelArts.4402'
+	| 'ModelArts.4403'
+	| 'APIGW.0201/502'
+	| 'APIGW.0201/504';
 
 export interface FaultKnobs {
 	/** Share of OCR calls answered with one of `errors` (0..1). */

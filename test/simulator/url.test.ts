@@ -12,7 +12,10 @@ async function startFileServer(): Promise<{ url: string; close: () => Promise<vo
 		'/icao.jpg': passportFile('icao-specimen'),
 		'/gif.gif': badFile('gif'),
 		'/tiny.png': pageOfSize(10, 10),
-		'/eleven-mib.bmp': Buffer.concat([pageOfSize(100, 100, { format: 'bmp' }), Buffer.alloc(11 * 1024 * 1024)]),
+		'/eleven-mib.bmp': Buffer.concat([
+			pageOfSize(100, 100, { format: 'bmp' }),
+			Buffer.alloc(11 * 1024 * 1024),
+		]),
 	};
 	const server = http.createServer((req, res) => {
 		if (req.url === '/hang') return; // never answers: the download must time out
@@ -51,26 +54,34 @@ describe('simulator URL mode', () => {
 		await sim.stop();
 		await files.close();
 	});
-	const byUrl = (path: string, api?: string) => callOcr(sim, token, { url: `${files.url}${path}` }, api);
+	const byUrl = (path: string, api?: string) =>
+		callOcr(sim, token, { url: `${files.url}${path}` }, api);
 
 	it('downloads a loopback URL and recognises it like an inline image', async () => {
 		sim.resetCounters();
 		const reply = await byUrl('/icao.jpg');
 		expect(reply.status).toBe(200);
-		expect(reply.json.result.passport_number).toBe(DOCUMENTS['icao-specimen'].fields.passport_number);
+		expect(reply.json.result.passport_number).toBe(
+			DOCUMENTS['icao-specimen'].fields.passport_number,
+		);
 		const text = await byUrl('/icao.jpg', 'general-text');
 		expect(text.json.result.words_block_list.at(-1).words).toBe(DOCUMENTS['icao-specimen'].mrz[1]);
-		expect(sim.counters().downloads).toEqual({ total: 2, failed: 0, bytes: 2 * passportFile('icao-specimen').length });
+		expect(sim.counters().downloads).toEqual({
+			total: 2,
+			failed: 0,
+			bytes: 2 * passportFile('icao-specimen').length,
+		});
 	});
 
-	it.each([['/missing (404)', '/missing'], ['a redirect (not followed)', '/redirect'], ['a download that times out', '/hang']])(
-		'answers %s with ModelArts.4603',
-		async (_what, path) => {
-			const reply = await byUrl(path);
-			expect(reply.status).toBe(400);
-			expect(reply.json).toEqual({ error_code: 'ModelArts.4603', error_msg: expect.any(String) });
-		},
-	);
+	it.each([
+		['/missing (404)', '/missing'],
+		['a redirect (not followed)', '/redirect'],
+		['a download that times out', '/hang'],
+	])('answers %s with ModelArts.4603', async (_what, path) => {
+		const reply = await byUrl(path);
+		expect(reply.status).toBe(400);
+		expect(reply.json).toEqual({ error_code: 'ModelArts.4603', error_msg: expect.any(String) });
+	});
 
 	it('answers a refused connection with ModelArts.4603 and counts failed downloads', async () => {
 		sim.resetCounters();
@@ -79,16 +90,18 @@ describe('simulator URL mode', () => {
 		expect(sim.counters().downloads).toMatchObject({ total: 1, failed: 1 });
 	});
 
-	it.each([['https://example.com/passport.jpg'], ['http://10.0.0.1/passport.jpg'], ['ftp://127.0.0.1/passport.jpg'], ['not a url']])(
-		'refuses %s with ModelArts.4601 without downloading',
-		async (url) => {
-			sim.resetCounters();
-			const reply = await callOcr(sim, token, { url });
-			expect(reply.status).toBe(400);
-			expect(reply.json.error_code).toBe('ModelArts.4601');
-			expect(sim.counters().downloads.total).toBe(0);
-		},
-	);
+	it.each([
+		['https://example.com/passport.jpg'],
+		['http://10.0.0.1/passport.jpg'],
+		['ftp://127.0.0.1/passport.jpg'],
+		['not a url'],
+	])('refuses %s with ModelArts.4601 without downloading', async (url) => {
+		sim.resetCounters();
+		const reply = await callOcr(sim, token, { url });
+		expect(reply.status).toBe(400);
+		expect(reply.json.error_code).toBe('ModelArts.4601');
+		expect(sim.counters().downloads.total).toBe(0);
+	});
 
 	it('applies the image checks to downloaded files', async () => {
 		expect((await byUrl('/gif.gif')).json.error_code).toBe('AIS.0102');

@@ -116,7 +116,7 @@ export async function findMrz(
 			? { lines, source: 'general-text' }
 			: { source: 'general-text', message: 'The second read found no MRZ lines.' };
 	} catch (error) {
-		const code = error instanceof HuaweiCallError ? error.failure.code ?? null : null;
+		const code = error instanceof HuaweiCallError ? (error.failure.code ?? null) : null;
 		return {
 			source: 'general-text',
 			message: `The second read failed: ${(error as Error).message}`,

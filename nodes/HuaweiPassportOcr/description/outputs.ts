@@ -12,7 +12,7 @@ export const configuredOutputs = (parameters: {
 		? [
 				{ type: 'main', displayName: 'Passed' },
 				{ type: 'main', displayName: 'Review' },
-		  ]
+			]
 		: [{ type: 'main' }];
 
 export const OUTPUTS_EXPRESSION: `={{${string}}}` = `={{(${configuredOutputs.toString()})($parameter)}}`;

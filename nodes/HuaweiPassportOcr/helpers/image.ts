@@ -68,7 +68,9 @@ function u8(data: Uint8Array, offset: number): number | undefined {
 
 function u16(data: Uint8Array, offset: number, littleEndian: boolean): number | undefined {
 	if (offset < 0 || offset + 2 > data.length) return undefined;
-	return littleEndian ? data[offset] | (data[offset + 1] << 8) : (data[offset] << 8) | data[offset + 1];
+	return littleEndian
+		? data[offset] | (data[offset + 1] << 8)
+		: (data[offset] << 8) | data[offset + 1];
 }
 
 function u32(data: Uint8Array, offset: number, littleEndian: boolean): number | undefined {
@@ -101,7 +103,8 @@ function startsWith(data: Uint8Array, bytes: readonly number[], offset = 0): boo
 
 function ascii(data: Uint8Array, offset: number, length: number): string {
 	let text = '';
-	for (let i = offset; i < Math.min(offset + length, data.length); i++) text += String.fromCharCode(data[i]);
+	for (let i = offset; i < Math.min(offset + length, data.length); i++)
+		text += String.fromCharCode(data[i]);
 	return text;
 }
 
@@ -196,13 +199,19 @@ function looksLikeBmp(data: Uint8Array): boolean {
 	if (data[0] !== 0x42 || data[1] !== 0x4d) return false;
 	// 'BM' alone is too weak (text can start with it): a known DIB header size confirms it.
 	const headerSize = u32(data, 14, true);
-	return headerSize === undefined ? data.length < 18 && !isMostlyText(data) : BMP_HEADER_SIZES.has(headerSize);
+	return headerSize === undefined
+		? data.length < 18 && !isMostlyText(data)
+		: BMP_HEADER_SIZES.has(headerSize);
 }
 
 function bmpDimensions(data: Uint8Array): Dimensions {
 	const pixelOffset = u32(data, 10, true);
 	const headerSize = u32(data, 14, true);
-	if (pixelOffset === undefined || headerSize === undefined || data.length < 14 + Math.min(headerSize, 40)) {
+	if (
+		pixelOffset === undefined ||
+		headerSize === undefined ||
+		data.length < 14 + Math.min(headerSize, 40)
+	) {
 		return { truncated: true };
 	}
 	let width: number | undefined;
@@ -237,7 +246,14 @@ function bmpDimensions(data: Uint8Array): Dimensions {
 // ---------------------------------------------------------------------------------------------
 // TIFF (classic and BigTIFF, either byte order): size from IFD0; strips/tiles must lie in the file.
 
-const TIFF_TAG = { width: 256, height: 257, stripOffsets: 273, stripByteCounts: 279, tileOffsets: 324, tileByteCounts: 325 };
+const TIFF_TAG = {
+	width: 256,
+	height: 257,
+	stripOffsets: 273,
+	stripByteCounts: 279,
+	tileOffsets: 324,
+	tileByteCounts: 325,
+};
 const TIFF_TYPE_SIZE: Record<number, number> = { 1: 1, 3: 2, 4: 4, 16: 8 }; // BYTE, SHORT, LONG, LONG8
 const MAX_TIFF_VALUES = 1 << 20; // more strips than any real page: refuse to loop over a corrupt count
 
@@ -263,7 +279,12 @@ interface TiffEntry {
 	valueOffset: number;
 }
 
-function readTiffValue(data: Uint8Array, layout: TiffLayout, type: number, offset: number): number | undefined {
+function readTiffValue(
+	data: Uint8Array,
+	layout: TiffLayout,
+	type: number,
+	offset: number,
+): number | undefined {
 	if (type === 1) return u8(data, offset);
 	if (type === 3) return u16(data, offset, layout.littleEndian);
 	if (type === 4) return u32(data, offset, layout.littleEndian);
@@ -271,7 +292,11 @@ function readTiffValue(data: Uint8Array, layout: TiffLayout, type: number, offse
 	return undefined;
 }
 
-function readTiffValues(data: Uint8Array, layout: TiffLayout, entry: TiffEntry | undefined): number[] | undefined {
+function readTiffValues(
+	data: Uint8Array,
+	layout: TiffLayout,
+	entry: TiffEntry | undefined,
+): number[] | undefined {
 	if (!entry || entry.count > MAX_TIFF_VALUES) return undefined;
 	const size = TIFF_TYPE_SIZE[entry.type];
 	if (!size) return undefined;
@@ -284,7 +309,11 @@ function readTiffValues(data: Uint8Array, layout: TiffLayout, entry: TiffEntry |
 	return values;
 }
 
-function readTiffIfd(data: Uint8Array, layout: TiffLayout, ifdOffset: number): Map<number, TiffEntry> | undefined {
+function readTiffIfd(
+	data: Uint8Array,
+	layout: TiffLayout,
+	ifdOffset: number,
+): Map<number, TiffEntry> | undefined {
 	const { littleEndian, big } = layout;
 	const count = big ? u64(data, ifdOffset, littleEndian) : u16(data, ifdOffset, littleEndian);
 	if (count === undefined) return undefined;
@@ -298,7 +327,12 @@ function readTiffIfd(data: Uint8Array, layout: TiffLayout, ifdOffset: number): M
 		const type = u16(data, at + 2, littleEndian);
 		const valueCount = big ? u64(data, at + 4, littleEndian) : u32(data, at + 4, littleEndian);
 		const field = at + (big ? 12 : 8);
-		if (tag === undefined || type === undefined || valueCount === undefined || field + inlineSize > data.length) {
+		if (
+			tag === undefined ||
+			type === undefined ||
+			valueCount === undefined ||
+			field + inlineSize > data.length
+		) {
 			return entries.size ? entries : undefined;
 		}
 		const bytes = (TIFF_TYPE_SIZE[type] ?? 0) * valueCount;
@@ -309,13 +343,19 @@ function readTiffIfd(data: Uint8Array, layout: TiffLayout, ifdOffset: number): M
 	return entries;
 }
 
-function segmentsPastEnd(data: Uint8Array, offsets: number[] | undefined, counts: number[] | undefined): boolean {
+function segmentsPastEnd(
+	data: Uint8Array,
+	offsets: number[] | undefined,
+	counts: number[] | undefined,
+): boolean {
 	if (!offsets || !counts) return false;
 	return offsets.some((offset, i) => offset + (counts[i] ?? 0) > data.length);
 }
 
 function tiffDimensions(data: Uint8Array, layout: TiffLayout): Dimensions {
-	const ifdOffset = layout.big ? u64(data, 8, layout.littleEndian) : u32(data, 4, layout.littleEndian);
+	const ifdOffset = layout.big
+		? u64(data, 8, layout.littleEndian)
+		: u32(data, 4, layout.littleEndian);
 	const entries = ifdOffset === undefined ? undefined : readTiffIfd(data, layout, ifdOffset);
 	if (!entries) return { truncated: true };
 	const first = (tag: number) => readTiffValues(data, layout, entries.get(tag))?.[0];
@@ -364,7 +404,16 @@ function isMostlyText(data: Uint8Array): boolean {
 			i++;
 			continue;
 		}
-		const follow = byte >= 0xf0 && byte < 0xf8 ? 3 : byte >= 0xe0 ? (byte < 0xf0 ? 2 : -1) : byte >= 0xc2 ? 1 : -1;
+		const follow =
+			byte >= 0xf0 && byte < 0xf8
+				? 3
+				: byte >= 0xe0
+					? byte < 0xf0
+						? 2
+						: -1
+					: byte >= 0xc2
+						? 1
+						: -1;
 		if (follow < 0) return false;
 		for (let k = 1; k <= follow; k++) {
 			const next = data[i + k];
@@ -378,7 +427,10 @@ function isMostlyText(data: Uint8Array): boolean {
 }
 
 function markupFormat(data: Uint8Array): 'svg' | 'html' | undefined {
-	const head = ascii(data, 0, TEXT_SAMPLE).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+	const head = ascii(data, 0, TEXT_SAMPLE)
+		.replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+		.trimStart()
+		.toLowerCase();
 	if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return 'svg';
 	if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
 	return undefined;
@@ -393,7 +445,12 @@ function textLabel(data: Uint8Array): string {
 
 // ---------------------------------------------------------------------------------------------
 
-function info(format: ImageFormat, label: string, mimeType: string, dimensions: Dimensions = {}): ImageInfo {
+function info(
+	format: ImageFormat,
+	label: string,
+	mimeType: string,
+	dimensions: Dimensions = {},
+): ImageInfo {
 	const result: ImageInfo = {
 		format,
 		supported: format === 'jpeg' || format === 'png' || format === 'bmp' || format === 'tiff',
@@ -407,10 +464,12 @@ function info(format: ImageFormat, label: string, mimeType: string, dimensions: 
 }
 
 function sniffSupported(data: Uint8Array): ImageInfo | undefined {
-	if (startsWith(data, [0xff, 0xd8, 0xff])) return info('jpeg', 'JPEG', 'image/jpeg', jpegDimensions(data));
+	if (startsWith(data, [0xff, 0xd8, 0xff]))
+		return info('jpeg', 'JPEG', 'image/jpeg', jpegDimensions(data));
 	if (startsWith(data, PNG_SIGNATURE)) return info('png', 'PNG', 'image/png', pngDimensions(data));
 	const tiff = tiffLayout(data);
-	if (tiff) return info('tiff', tiff.big ? 'BigTIFF' : 'TIFF', 'image/tiff', tiffDimensions(data, tiff));
+	if (tiff)
+		return info('tiff', tiff.big ? 'BigTIFF' : 'TIFF', 'image/tiff', tiffDimensions(data, tiff));
 	if (looksLikeBmp(data)) return info('bmp', 'BMP', 'image/bmp', bmpDimensions(data));
 	return undefined;
 }
@@ -418,8 +477,10 @@ function sniffSupported(data: Uint8Array): ImageInfo | undefined {
 function sniffOther(data: Uint8Array): ImageInfo | undefined {
 	const head = ascii(data, 0, 12);
 	if (head.startsWith('%PDF-')) return info('pdf', 'PDF document', 'application/pdf');
-	if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return info('gif', 'GIF', 'image/gif');
-	if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return info('webp', 'WebP', 'image/webp');
+	if (head.startsWith('GIF87a') || head.startsWith('GIF89a'))
+		return info('gif', 'GIF', 'image/gif');
+	if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP')
+		return info('webp', 'WebP', 'image/webp');
 	const media = isoMediaFormat(data);
 	if (media === 'heic') return info('heic', 'HEIC', 'image/heic');
 	if (media === 'avif') return info('avif', 'AVIF', 'image/avif');
@@ -433,7 +494,12 @@ function sniffOther(data: Uint8Array): ImageInfo | undefined {
 		return info('zip', 'ZIP archive (or Office document)', 'application/zip');
 	}
 	const iconCount = u16(data, 4, true);
-	if (startsWith(data, [0x00, 0x00, 0x01, 0x00]) && iconCount !== undefined && iconCount > 0 && iconCount < 256) {
+	if (
+		startsWith(data, [0x00, 0x00, 0x01, 0x00]) &&
+		iconCount !== undefined &&
+		iconCount > 0 &&
+		iconCount < 256
+	) {
 		return info('ico', 'ICO icon', 'image/x-icon');
 	}
 	return undefined;

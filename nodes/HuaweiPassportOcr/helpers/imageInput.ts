@@ -19,7 +19,10 @@ export type ImagePayload =
  * user should look at, `message` says what to do. No API call is made for such an item.
  */
 export class InputProblem extends Error {
-	constructor(message: string, readonly field: string) {
+	constructor(
+		message: string,
+		readonly field: string,
+	) {
 		super(message);
 		this.name = 'InputProblem';
 	}
@@ -66,7 +69,7 @@ export function checkImageBytes(
 		const fix =
 			info.format === 'text'
 				? textFix(info)
-				: FORMAT_FIXES[info.format] ?? 'send a JPEG, PNG, BMP or TIFF image';
+				: (FORMAT_FIXES[info.format] ?? 'send a JPEG, PNG, BMP or TIFF image');
 		const what = info.label.charAt(0).toUpperCase() + info.label.slice(1);
 		return `${what}: ${fix}. Huawei's passport OCR reads JPEG, PNG, BMP and TIFF only.`;
 	}

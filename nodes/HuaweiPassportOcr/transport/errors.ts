@@ -286,8 +286,8 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== ''
 		? value
 		: typeof value === 'number'
-		? String(value)
-		: undefined;
+			? String(value)
+			: undefined;
 }
 
 /** An access key id shown as its first 4 characters: enough to tell keys apart, not to use one. */
@@ -417,7 +417,7 @@ export function adviseOnFailure(failure: HuaweiFailure, context: ErrorContext = 
 	if (failure.status === undefined) {
 		// n8n replaces any message that contains a code like ECONNREFUSED with a generic sentence: use words.
 		const what = failure.networkCode
-			? NETWORK_WORDS[failure.networkCode] ?? 'network error'
+			? (NETWORK_WORDS[failure.networkCode] ?? 'network error')
 			: 'network error';
 		return {
 			message: `Could not reach Huawei Cloud${context.endpoint ? ` at ${context.endpoint}` : ''}`,

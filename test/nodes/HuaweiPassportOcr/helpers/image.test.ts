@@ -6,7 +6,13 @@ import {
 	type ImageInfo,
 } from '../../../../nodes/HuaweiPassportOcr/helpers/image';
 import { BAD_FILE_KINDS, makeBadFile, type BadFileKind } from '../../../fixtures';
-import { encodeBmp, encodeJpeg, encodePng, encodeTiff, type EncodeOptions } from '../../../fixtures/encoders';
+import {
+	encodeBmp,
+	encodeJpeg,
+	encodePng,
+	encodeTiff,
+	type EncodeOptions,
+} from '../../../fixtures/encoders';
 import { renderPassportPage, seededRandom } from '../../../fixtures/raster';
 
 const page = renderPassportPage(undefined, 37, 23);
@@ -18,7 +24,11 @@ const encoded = {
 };
 
 function bytes(...parts: Array<number[] | string>): Buffer {
-	return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part))));
+	return Buffer.concat(
+		parts.map((part) =>
+			typeof part === 'string' ? Buffer.from(part, 'latin1') : Buffer.from(part),
+		),
+	);
 }
 
 function segment(marker: number, payload: number[]): number[] {
@@ -33,18 +43,33 @@ describe('sniffImage: the four accepted formats', () => {
 		['bmp', 'BMP', 'image/bmp'],
 		['tiff', 'TIFF', 'image/tiff'],
 	] as const)('%s: format, label, MIME type and exact size', (format, label, mimeType) => {
-		expect(sniffImage(encoded[format]())).toEqual({ format, supported: true, label, mimeType, width: 37, height: 23 });
+		expect(sniffImage(encoded[format]())).toEqual({
+			format,
+			supported: true,
+			label,
+			mimeType,
+			width: 37,
+			height: 23,
+		});
 	});
 
 	it.each([
 		['big-endian TIFF', encodeTiff(page, { bigEndian: true })],
 		['TIFF with LONG dimensions', encodeTiff(page, { longDimensions: true })],
-		['big-endian TIFF with LONG dimensions', encodeTiff(page, { bigEndian: true, longDimensions: true })],
+		[
+			'big-endian TIFF with LONG dimensions',
+			encodeTiff(page, { bigEndian: true, longDimensions: true }),
+		],
 		['top-down BMP (negative height)', encodeBmp(page, { topDown: true })],
 		['BMP with a BITMAPCOREHEADER', encodeBmp(page, { coreHeader: true })],
 	])('%s', (_name, file) => {
 		const info = sniffImage(file);
-		expect([info.width, info.height, info.supported, info.truncated]).toEqual([37, 23, true, undefined]);
+		expect([info.width, info.height, info.supported, info.truncated]).toEqual([
+			37,
+			23,
+			true,
+			undefined,
+		]);
 	});
 
 	it('reads a wide page in both TIFF byte orders (values above 255 expose a wrong byte order)', () => {
@@ -76,7 +101,12 @@ describe('sniffImage: the four accepted formats', () => {
 	});
 
 	it('JPEG: a frame height of 0 (set later by DNL) is left unknown rather than reported as 0', () => {
-		const file = bytes([0xff, 0xd8], segment(0xc0, [8, 0, 0, 0, 40, 1, 1, 0x11, 0]), segment(0xda, [1, 1, 0, 0, 0x3f, 0]), [0xff, 0xd9]);
+		const file = bytes(
+			[0xff, 0xd8],
+			segment(0xc0, [8, 0, 0, 0, 40, 1, 1, 0x11, 0]),
+			segment(0xda, [1, 1, 0, 0, 0x3f, 0]),
+			[0xff, 0xd9],
+		);
 		const info = sniffImage(file);
 		expect([info.width, info.height]).toEqual([40, undefined]);
 	});
@@ -96,19 +126,28 @@ describe('sniffImage: the four accepted formats', () => {
 		file.writeUInt16LE(3, 46); // SHORT
 		file.writeBigUInt64LE(1n, 48);
 		file.writeUInt16LE(512, 56);
-		expect(sniffImage(file)).toMatchObject({ format: 'tiff', label: 'BigTIFF', supported: true, width: 70000, height: 512 });
+		expect(sniffImage(file)).toMatchObject({
+			format: 'tiff',
+			label: 'BigTIFF',
+			supported: true,
+			width: 70000,
+			height: 512,
+		});
 	});
 });
 
 describe('sniffImage: truncation', () => {
-	it.each(['jpeg', 'png', 'bmp', 'tiff'] as const)('%s cut short is truncated; whole is not', (format) => {
-		const whole = encoded[format]();
-		expect(sniffImage(whole).truncated).toBeUndefined();
-		const cut = sniffImage(whole.subarray(0, whole.length - 20));
-		expect(cut).toMatchObject({ format, supported: true, truncated: true });
-		// The headers are intact, so the size is still known.
-		expect([cut.width, cut.height]).toEqual([37, 23]);
-	});
+	it.each(['jpeg', 'png', 'bmp', 'tiff'] as const)(
+		'%s cut short is truncated; whole is not',
+		(format) => {
+			const whole = encoded[format]();
+			expect(sniffImage(whole).truncated).toBeUndefined();
+			const cut = sniffImage(whole.subarray(0, whole.length - 20));
+			expect(cut).toMatchObject({ format, supported: true, truncated: true });
+			// The headers are intact, so the size is still known.
+			expect([cut.width, cut.height]).toEqual([37, 23]);
+		},
+	);
 
 	it('bytes after the BMP pixel array (the embedded truth) do not count as damage', () => {
 		const withTrailer = Buffer.concat([encodeBmp(page), Buffer.from('HWSIM-TRUTH:abc;')]);
@@ -162,7 +201,9 @@ describe('sniffImage: the bad fixture files', () => {
 		const huge = makeBadFile('huge');
 		expect(base64Length(huge.length)).toBeGreaterThan(IMAGE_LIMITS.maxBase64Bytes);
 		expect(base64Length(huge.length)).toBeLessThan(IMAGE_LIMITS.maxRequestBytes);
-		expect(Math.max(sniffImage(huge).width!, sniffImage(huge).height!)).toBeLessThanOrEqual(IMAGE_LIMITS.maxSide.g42);
+		expect(Math.max(sniffImage(huge).width!, sniffImage(huge).height!)).toBeLessThanOrEqual(
+			IMAGE_LIMITS.maxSide.g42,
+		);
 	});
 });
 
@@ -175,18 +216,38 @@ describe('sniffImage: other formats are named, never supported', () => {
 		return box;
 	};
 	it.each<[string, Buffer, ImageFormat, string]>([
-		['SVG', Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'), 'svg', 'image/svg+xml'],
+		[
+			'SVG',
+			Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'),
+			'svg',
+			'image/svg+xml',
+		],
 		['bare SVG with a BOM', Buffer.from('\uFEFF  <svg width="10"></svg>'), 'svg', 'image/svg+xml'],
-		['HTML error page', Buffer.from('<!DOCTYPE html><html><body>403 Forbidden</body></html>'), 'html', 'text/html'],
+		[
+			'HTML error page',
+			Buffer.from('<!DOCTYPE html><html><body>403 Forbidden</body></html>'),
+			'html',
+			'text/html',
+		],
 		['ZIP / docx', bytes('PK', [3, 4, 20, 0, 0, 0]), 'zip', 'application/zip'],
-		['JPEG 2000 (jp2 box)', bytes([0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a, 0, 0]), 'jpeg2000', 'image/jp2'],
+		[
+			'JPEG 2000 (jp2 box)',
+			bytes([0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a, 0, 0]),
+			'jpeg2000',
+			'image/jp2',
+		],
 		['JPEG 2000 codestream', bytes([0xff, 0x4f, 0xff, 0x51, 0, 0x2f]), 'jpeg2000', 'image/jp2'],
 		['ICO', bytes([0, 0, 1, 0, 1, 0, 16, 16, 0, 0]), 'ico', 'image/x-icon'],
 		['AVIF', ftyp('avif', 'mif1', 'miaf'), 'avif', 'image/avif'],
 		['AVIF behind a mif1 major brand', ftyp('mif1', 'avif'), 'avif', 'image/avif'],
 		['HEIF (mif1)', ftyp('mif1', 'heic'), 'heic', 'image/heic'],
 		['GIF87a', Buffer.from('GIF87a\x01\x00\x01\x00', 'latin1'), 'gif', 'image/gif'],
-		['unknown binary', bytes([0x00, 0x9f, 0x12, 0x80, 0x01]), 'unknown', 'application/octet-stream'],
+		[
+			'unknown binary',
+			bytes([0x00, 0x9f, 0x12, 0x80, 0x01]),
+			'unknown',
+			'application/octet-stream',
+		],
 		['MP4 video (ftyp isom)', ftyp('isom', 'mp41'), 'unknown', 'application/octet-stream'],
 		['text that starts with BM', Buffer.from('BMW owners manual, page 1'), 'text', 'text/plain'],
 		['UTF-8 text', Buffer.from('护照 passport scan'), 'text', 'text/plain'],
@@ -199,13 +260,16 @@ describe('sniffImage: other formats are named, never supported', () => {
 	it('labels pasted base64 and data: URLs so the message can say what went wrong', () => {
 		const jpegBase64 = encoded.jpeg().toString('base64');
 		expect(sniffImage(Buffer.from(jpegBase64)).label).toBe('base64 text (not image bytes)');
-		expect(sniffImage(Buffer.from(`data:image/jpeg;base64,${jpegBase64}`)).label).toBe('a data: URL (text, not image bytes)');
+		expect(sniffImage(Buffer.from(`data:image/jpeg;base64,${jpegBase64}`)).label).toBe(
+			'a data: URL (text, not image bytes)',
+		);
 	});
 });
 
 describe('base64Length and IMAGE_LIMITS', () => {
 	it('matches the real encoder for every length up to 100', () => {
-		for (let n = 0; n <= 100; n++) expect(base64Length(n)).toBe(Buffer.alloc(n).toString('base64').length);
+		for (let n = 0; n <= 100; n++)
+			expect(base64Length(n)).toBe(Buffer.alloc(n).toString('base64').length);
 	});
 
 	it('holds the documented limits', () => {
@@ -220,9 +284,28 @@ describe('base64Length and IMAGE_LIMITS', () => {
 });
 
 describe('sniffImage: robustness', () => {
-	const FORMATS = new Set<ImageFormat>(['jpeg', 'png', 'bmp', 'tiff', 'pdf', 'gif', 'webp', 'heic', 'avif', 'svg', 'zip', 'jpeg2000', 'ico', 'html', 'text', 'empty', 'unknown']);
+	const FORMATS = new Set<ImageFormat>([
+		'jpeg',
+		'png',
+		'bmp',
+		'tiff',
+		'pdf',
+		'gif',
+		'webp',
+		'heic',
+		'avif',
+		'svg',
+		'zip',
+		'jpeg2000',
+		'ico',
+		'html',
+		'text',
+		'empty',
+		'unknown',
+	]);
 	const random = seededRandom(20261125);
-	const randomBytes = (length: number) => Buffer.from(Array.from({ length }, () => Math.floor(random() * 256)));
+	const randomBytes = (length: number) =>
+		Buffer.from(Array.from({ length }, () => Math.floor(random() * 256)));
 
 	function expectSane(info: ImageInfo): void {
 		expect(FORMATS.has(info.format)).toBe(true);
@@ -255,7 +338,8 @@ describe('sniffImage: robustness', () => {
 			for (let i = 0; i < 400; i++) {
 				const damaged = Buffer.from(whole.subarray(0, 600));
 				// Keep the magic (first 8 bytes: enough for BMP only with its header size, kept below).
-				for (let k = 0; k < 6; k++) damaged[18 + Math.floor(random() * (damaged.length - 18))] = Math.floor(random() * 256);
+				for (let k = 0; k < 6; k++)
+					damaged[18 + Math.floor(random() * (damaged.length - 18))] = Math.floor(random() * 256);
 				const info = sniffImage(damaged);
 				expectSane(info);
 				expect(info.format).toBe(format);
@@ -270,6 +354,10 @@ describe('sniffImage: robustness', () => {
 		const file = encoded.png();
 		const backing = new Uint8Array(file.length + 10);
 		backing.set(file, 5);
-		expect(sniffImage(backing.subarray(5, 5 + file.length))).toMatchObject({ format: 'png', width: 37, height: 23 });
+		expect(sniffImage(backing.subarray(5, 5 + file.length))).toMatchObject({
+			format: 'png',
+			width: 37,
+			height: 23,
+		});
 	});
 });
