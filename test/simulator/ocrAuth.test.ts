@@ -12,18 +12,18 @@ import {
 	postJson,
 	rawRequest,
 	request,
+	type Reply,
 } from './testkit';
 
 const body = imageBody(passportFile('icao-specimen', 'png'));
 const flip = (hex: string) => hex.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
 
 function expectGatewayError(
-	reply: { status: number; json: any; headers: Headers },
+	reply: Pick<Reply, 'status' | 'json' | 'headers'>,
 	status: number,
 	code: string,
 	message?: string | RegExp,
 ) {
-	// eslint-disable-line @typescript-eslint/no-explicit-any
 	expect(reply.status).toBe(status);
 	expect(reply.json).toEqual({
 		error_code: code,

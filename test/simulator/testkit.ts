@@ -145,8 +145,7 @@ export function callOcrSigned(
 export function rawRequest(
 	url: string,
 	options: { method: string; headers: Record<string, string>; body?: string },
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: any }> {
-	// eslint-disable-line @typescript-eslint/no-explicit-any
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; json: Reply['json'] }> {
 	return new Promise((resolve, reject) => {
 		const req = http.request(
 			url,
