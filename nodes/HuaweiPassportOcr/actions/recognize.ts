@@ -25,11 +25,13 @@ import type { Edition } from '../helpers/image';
 import { InputProblem, loadImage } from '../helpers/imageInput';
 import type { ImagePayload, ImageSource } from '../helpers/imageInput';
 import { shapeResult } from '../helpers/output';
-import { createPoolControl, runPool } from '../helpers/pool';
+import { ConcurrencyWindow, runPool } from '../helpers/pool';
 import { combineChecks, confidenceCheck } from '../helpers/verdict';
 import type { CheckOutcome, ThresholdMode } from '../helpers/verdict';
 import { HuaweiCallError, OcrTransport, ocrUrl } from '../transport';
 import type { ErrorContext } from '../transport/errors';
+import { firstCallGoesAlone } from '../transport/firstCall';
+import { paceKey, SendScheduler } from '../transport/pacing';
 import {
 	itemError,
 	readDocumentCheckOptions,
@@ -45,6 +47,10 @@ interface RunSettings {
 	endpoints: ResolvedEndpoints;
 	edition: Edition;
 	mode: ThresholdMode;
+	/** Whether concurrent first calls could race for a token (transport/firstCall.ts). */
+	firstCallAlone: boolean;
+	/** Where this credential's learned pace is kept (transport/pacing.ts). */
+	paceKey?: string;
 }
 
 async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
@@ -66,6 +72,12 @@ async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings>
 				? editionOption
 				: endpoints.edition,
 		mode: readMode(context),
+		firstCallAlone: firstCallGoesAlone(credentialType, credentials, Date.now()),
+		paceKey: paceKey(
+			credentialType,
+			context.getNode().credentials?.[credentialType]?.id,
+			endpoints.ocrEndpoint,
+		),
 	};
 }
 
@@ -194,14 +206,19 @@ export async function recognize(
 		edition: settings.edition,
 		timeoutMs: readRunNumber(this, 'timeout', 60000),
 	};
-	const pool = createPoolControl(readRunNumber(this, 'concurrency', 3));
+	const pool = new ConcurrencyWindow(readRunNumber(this, 'concurrency', 10));
 	const transport = new OcrTransport(this, {
 		credentialType: settings.credentialType,
 		timeoutMs: errorContext.timeoutMs as number,
 		maxRetries: readRunNumber(this, 'maxRetries', 3),
 		retryDelayMs: readRunNumber(this, 'retryDelay', 1000),
 		context: errorContext,
-		onThrottle: () => pool.lower(),
+		scheduler: new SendScheduler({
+			window: pool,
+			maxRps: readRunNumber(this, 'maxRequestsPerSecond', 0),
+			memoryKey: settings.paceKey,
+		}),
+		firstCallAlone: settings.firstCallAlone,
 	});
 	const passportUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'passport');
 	const generalTextUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'general-text');
