@@ -8,13 +8,13 @@
  * test asserts only items read and failed. Every workflow sets On Error "continue" on its OCR step,
  * so that a failed item is counted instead of stopping the run.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { IAM_CREDENTIAL, iamCredentialFor } from './lib/credentials';
+import { executeLargeWorkflow } from './lib/executeLarge';
 import {
 	createN8nHome,
-	executeWorkflow,
 	importCredentials,
 	importWorkflows,
 	outputItems,
@@ -30,16 +30,10 @@ const IAM = { ...IAM_CREDENTIAL, type: 'huaweiCloudApi' as const };
 const ITEMS = 60;
 const LATENCY_MS = 300;
 const QPS = 10;
-const IMAGES = [
-	'icao-specimen.jpg',
-	'chinese.jpg',
-	'german-specimen.jpg',
-	'gbr.jpg',
-	'usa.jpg',
-	'icao-specimen.png',
-	'chinese.png',
-	'icao-specimen.bmp',
-];
+/** Every readable JPEG and PNG fixture (the bad-* files are the unreadable ones). */
+const IMAGES = readdirSync(FIXTURE_IMAGES_DIR).filter(
+	(file) => !file.startsWith('bad-') && /\.(jpg|png)$/.test(file),
+);
 
 /** The fixture images, repeated to ITEMS items (each its own item, with its index). */
 const images = () => [
@@ -178,7 +172,7 @@ describe("n8n's HTTP Request node vs this node, 60 images, 300 ms latency", () =
 	const measure = async (id: string, label: string, qps: number, timed: string[]) => {
 		await sim.knobs({ latencyMs: LATENCY_MS, qps });
 		await sim.reset();
-		const result = await executeWorkflow(home, id);
+		const result = await executeLargeWorkflow(home, id);
 		const items = outputItems(result, 'OCR');
 		const failed = items.filter((item) => item.json.error !== undefined || item.error).length;
 		const counters = await sim.counters();
