@@ -11,7 +11,7 @@
  *   one second's worth through at once. Later throttles cut the pace by 15 % (multiplicative
  *   decrease); each accepted call that had to wait for its turn adds 0.05 request/s (additive
  *   increase, about 5 % of the pace per second). One cut per wave: a refusal of a call sent before
- *   the last cut says nothing new.
+ *   the last cut says nothing new. A learned pace never falls below one call per second.
  * - The pace is a strict virtual schedule (one call per 1/rate seconds, no saved-up burst). The
  *   refused call itself honours Retry-After (in the transport); the others only wait for their next
  *   turn at the new pace, so a 429 stalls nobody else for longer than the gateway's refill needs.
@@ -23,7 +23,8 @@
  *   of a cut) and, as the quota may have been raised since, grows twice as fast until its first
  *   throttle.
  *
- * Pure logic with an injectable clock; the only wait is n8n-workflow's `sleep` in acquire().
+ * Pure logic with an injectable clock (monotonic by default); the only wait is n8n-workflow's
+ * `sleep` in acquire().
  */
 import { sleep } from 'n8n-workflow';
 
@@ -45,6 +46,9 @@ export interface SendTicket {
 
 export type Clock = () => number;
 
+/** Milliseconds that never go back (a wall-clock change must not stall or burst the pace). */
+const monotonicNow: Clock = () => performance.now();
+
 /** Pace after a later throttle: × this. */
 const DECREASE = 0.85;
 /** Request/s added per accepted call that waited for its turn, once the run has been throttled. */
@@ -53,8 +57,13 @@ const GAIN = 0.05;
 const PROBE_GAIN = 0.1;
 /** A run that starts from a remembered limit starts this far below it: mid-way down a cut. */
 const LEARNED_START = 0.92;
-/** Never slower than one call in 10 s. */
+/** A stated Max Requests per Second may go down to one call in 10 s... */
 const MIN_RPS = 0.1;
+/**
+ * ...a learned pace not below one call per second: were every call refused (a quota used up by
+ * others), the run still ends within about N × attempts seconds instead of crawling ever slower.
+ */
+const MIN_LEARNED_RPS = 1;
 /** A gateway's bucket is assumed to start full with about this many seconds' worth of calls. */
 const BURST_SECONDS = 1;
 
@@ -87,15 +96,17 @@ export class RatePacer {
 		this.cap = stated ? Math.max(MIN_RPS, settings.maxRps as number) : Number.POSITIVE_INFINITY;
 		const learned =
 			settings.learnedRps !== undefined && settings.learnedRps > 0
-				? Math.max(MIN_RPS, settings.learnedRps)
+				? Math.max(MIN_LEARNED_RPS, settings.learnedRps)
 				: undefined;
 		this.startedLearned = learned !== undefined;
 		this.limit = learned;
 		this.rps = Math.min(
 			this.cap,
-			learned === undefined ? Number.POSITIVE_INFINITY : Math.max(MIN_RPS, learned * LEARNED_START),
+			learned === undefined
+				? Number.POSITIVE_INFINITY
+				: Math.max(MIN_LEARNED_RPS, learned * LEARNED_START),
 		);
-		this.now = settings.now ?? Date.now;
+		this.now = settings.now ?? monotonicNow;
 	}
 
 	/** Requests per second now (Infinity: not paced). */
@@ -125,7 +136,9 @@ export class RatePacer {
 	reserve(waited = false): number | SendTicket {
 		const now = this.now();
 		if (Number.isFinite(this.rps)) {
-			if (now < this.nextAt) return Math.max(1, Math.ceil(this.nextAt - now));
+			// Never more than one interval at the slowest pace, whatever the clock did.
+			if (now < this.nextAt)
+				return Math.min(1000 / MIN_RPS, Math.max(1, Math.ceil(this.nextAt - now)));
 			const interval = 1000 / this.rps;
 			// A waiter woken a little late keeps its slot (no drift); an idle pacer saves up nothing.
 			this.nextAt = Math.max(this.nextAt, now - interval / 4) + interval;
@@ -162,7 +175,7 @@ export class RatePacer {
 			this.rps = letThrough / (seconds + BURST_SECONDS);
 			this.limit = this.rps;
 		}
-		this.rps = Math.min(this.cap, Math.max(MIN_RPS, this.rps));
+		this.rps = Math.min(this.cap, Math.max(MIN_LEARNED_RPS, this.rps));
 		this.throttledInRun = true;
 		this.cutSeq = this.sends;
 		// The next call waits one interval at the new pace: the bucket refills that fast.
@@ -232,7 +245,7 @@ export class SendScheduler {
 	private windowCutSeq = -1;
 
 	constructor(settings: SchedulerSettings) {
-		this.now = settings.now ?? Date.now;
+		this.now = settings.now ?? monotonicNow;
 		this.window = settings.window;
 		this.memoryKey = settings.memoryKey;
 		this.pacer = new RatePacer({

@@ -115,10 +115,31 @@ describe('RatePacer', () => {
 		expect(pacer.rate).toBe(5);
 	});
 
-	it('a stated or learned rate below the floor is raised to one call per 10 s', () => {
+	it('floors: a stated rate down to one call per 10 s, a learned one to one call per second', () => {
 		expect(new RatePacer({ maxRps: 0.01 }).rate).toBe(0.1);
+		expect(new RatePacer({ maxRps: 0.5 }).rate).toBe(0.5);
 		expect(new RatePacer({ maxRps: 0 }).rate).toBe(Number.POSITIVE_INFINITY);
-		expect(new RatePacer({ learnedRps: 0.001 }).rate).toBe(0.1);
+		expect(new RatePacer({ learnedRps: 0.001 }).rate).toBe(1);
+		// Every call refused: the pace stops falling at one call per second.
+		const time = clock();
+		const pacer = new RatePacer({ now: time.now });
+		for (let call = 0; call < 50; call++) {
+			time.state.now += 1000;
+			pacer.rateLimited(take(pacer, true));
+		}
+		expect(pacer.rate).toBe(1);
+		// A stated rate below that floor still wins.
+		const slow = new RatePacer({ maxRps: 0.5, now: time.now });
+		slow.rateLimited(take(slow));
+		expect(slow.rate).toBe(0.5);
+	});
+
+	it('a clock that jumps never makes a call wait longer than 10 s', () => {
+		const time = clock(1_000_000);
+		const pacer = new RatePacer({ maxRps: 1, now: time.now });
+		take(pacer);
+		time.state.now = 0; // the clock went back
+		expect(pacer.reserve()).toBe(10_000);
 	});
 });
 
@@ -154,14 +175,16 @@ describe('learned paces', () => {
 			memoryKey: 'k',
 			now: time.now,
 		});
-		const ticket = take(first.pacer);
-		first.end({ ...ticket, inFlight: 1 }, 'accepted');
+		for (let call = 0; call < 10; call++)
+			first.end({ ...take(first.pacer), inFlight: 1 }, 'accepted');
 		// Nothing learned yet: nothing remembered.
 		expect(learnedPace('k', 0)).toBeUndefined();
 		const refused = take(first.pacer);
 		time.state.now = 500;
 		first.end({ ...refused, inFlight: 1 }, 'rateLimited');
-		expect(learnedPace('k', 500)).toBe(first.pacer.rate);
+		// 10 let through at once (the gateway's one-second burst): 10 requests/s.
+		expect(first.pacer.rate).toBe(10);
+		expect(learnedPace('k', 500)).toBe(10);
 		const second = new SendScheduler({
 			window: new ConcurrencyWindow(10),
 			memoryKey: 'k',
