@@ -14,7 +14,7 @@ import {
 	endpointOverrideProperties,
 	IAM_BASE_URL_EXPRESSION,
 	regionProperties,
-} from './common/fields';
+} from './common/regionFields';
 import { parseProjectList } from './common/iam';
 import {
 	absoluteUrl,

@@ -14,7 +14,7 @@ import {
 	endpointOverrideProperties,
 	IAM_BASE_URL_EXPRESSION,
 	regionProperties,
-} from './common/fields';
+} from './common/regionFields';
 import { buildPasswordTokenBody, parseTokenResponse, TOKEN_PATH } from './common/iam';
 import { getProjectId, withProjectId } from './common/request';
 import { resolveEndpoints } from './common/regions';

@@ -28,7 +28,7 @@ import { shapeResult } from '../../helpers/output';
 import { createPoolControl, runPool } from '../../helpers/pool';
 import { combineChecks, confidenceCheck } from '../../helpers/verdict';
 import type { CheckOutcome, ThresholdMode } from '../../helpers/verdict';
-import { OcrTransport, ocrUrl } from '../../transport';
+import { OcrTransport, ocrUrl } from '../../transport/ocrTransport';
 import { DEFAULTS } from '../common/defaults';
 import type { ItemOutcome } from '../common/outcomes';
 import { routeOutcomes } from '../common/outcomes';

@@ -14,7 +14,7 @@ jest.mock('n8n-workflow', () => ({
 	},
 }));
 
-import { OcrTransport, ocrUrl } from '../../../../nodes/HuaweiPassportOcr/transport';
+import { OcrTransport, ocrUrl } from '../../../../nodes/HuaweiPassportOcr/transport/ocrTransport';
 import { TransportError } from '../../../../nodes/HuaweiPassportOcr/transport/failure';
 
 interface Answer {
