@@ -55,7 +55,7 @@ function confidenceOf(confidence: Record<string, unknown>, field: string): numbe
 }
 
 /** Which fields count: the chosen list, or the key fields that came back with a value. */
-export function countedFields(
+function countedFields(
 	result: Record<string, unknown>,
 	chosen: readonly string[],
 ): string[] {

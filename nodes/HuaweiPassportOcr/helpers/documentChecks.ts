@@ -122,7 +122,7 @@ export function crossCheckReport(parsed: MrzResult, result: IDataObject): CrossC
 	});
 }
 
-export function validityRules(
+function validityRules(
 	options: Pick<DocumentCheckOptions, 'minValidityMonths' | 'minAgeYears'>,
 ): ValidityRules {
 	const rules: ValidityRules = {};

@@ -16,7 +16,7 @@ export type ImagePayload =
 	| { kind: 'image'; base64: string; info: ImageInfo; byteLength: number }
 	| { kind: 'url'; url: string };
 
-export const FIELD_LABELS: Record<ImageSource, string> = {
+const FIELD_LABELS: Record<ImageSource, string> = {
 	binaryData: 'Input Binary Field',
 	url: 'Image URL',
 	base64: 'Base64 Image',
