@@ -55,10 +55,7 @@ function confidenceOf(confidence: Record<string, unknown>, field: string): numbe
 }
 
 /** Which fields count: the chosen list, or the key fields that came back with a value. */
-function countedFields(
-	result: Record<string, unknown>,
-	chosen: readonly string[],
-): string[] {
+function countedFields(result: Record<string, unknown>, chosen: readonly string[]): string[] {
 	if (chosen.length > 0) return [...new Set(chosen)];
 	return KEY_FIELDS.filter(
 		(field) => typeof result[field] === 'string' && (result[field] as string).trim() !== '',
