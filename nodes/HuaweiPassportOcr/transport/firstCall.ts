@@ -12,7 +12,7 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { AKSK_CREDENTIAL } from './index';
+import { AKSK_CREDENTIAL_TYPE } from '../../../credentials/common/credentialTypes';
 
 /** A token this close to its expiry is treated as expired. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -27,7 +27,7 @@ export function firstCallGoesAlone(
 	credentials: ICredentialDataDecryptedObject,
 	nowMs: number,
 ): boolean {
-	if (credentialType === AKSK_CREDENTIAL)
+	if (credentialType === AKSK_CREDENTIAL_TYPE)
 		return !text(credentials, 'projectId') && !text(credentials, 'resolvedProjectId');
 	if (!text(credentials, 'token')) return true;
 	const expiresAt = Date.parse(text(credentials, 'expiresAt'));

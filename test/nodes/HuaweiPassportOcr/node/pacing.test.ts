@@ -23,6 +23,8 @@ const many = (count: number) =>
 const failures = (items: Parameters<typeof jsonOf>[0]) =>
 	jsonOf(items).filter((json) => json.error !== undefined);
 
+// Latency 1 s in the gate tests: long enough that all four calls are sent before the first answer
+// even on a loaded machine, so the simulator's peak in flight shows the gate and nothing else.
 describe('pace and first-call gate', () => {
 	const sim = useSimulator('international');
 	beforeEach(() => calmSimulator(sim));
@@ -33,7 +35,7 @@ describe('pace and first-call gate', () => {
 		await runOcr(sim, { items: many(1), credentialStore: store });
 		expect(store.byType('huaweiCloudApi')?.data.token).toBeTruthy();
 		sim.resetCounters();
-		sim.setKnobs({ latencyMs: 50 });
+		sim.setKnobs({ latencyMs: 1000 });
 		const result = await runOcr(sim, {
 			items: many(4),
 			credentialStore: store,
@@ -46,7 +48,7 @@ describe('pace and first-call gate', () => {
 	});
 
 	it('no token stored: the first call still goes alone (one exchange for the batch)', async () => {
-		sim.setKnobs({ latencyMs: 50 });
+		sim.setKnobs({ latencyMs: 1000 });
 		const result = await runOcr(sim, {
 			items: many(4),
 			parameters: { options: { concurrency: 4 } },
@@ -57,7 +59,7 @@ describe('pace and first-call gate', () => {
 	});
 
 	it('an access key with its Project ID: no gate either', async () => {
-		sim.setKnobs({ latencyMs: 50 });
+		sim.setKnobs({ latencyMs: 1000 });
 		const result = await runOcr(sim, {
 			items: many(4),
 			credentialType: 'huaweiCloudAkSkApi',
