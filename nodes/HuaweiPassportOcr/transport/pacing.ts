@@ -12,7 +12,8 @@
  *   decrease); each accepted call that had to wait for its turn adds 0.05 request/s (additive
  *   increase, about 5 % of the pace per second). One cut per wave: a refusal of a call sent before
  *   the last cut says nothing new. A learned pace never falls below one call per second.
- * - The pace is a strict virtual schedule (one call per 1/rate seconds, no saved-up burst). The
+ * - The pace is a strict virtual schedule, a token bucket holding one call: one call per 1/rate
+ *   seconds, and after a pause nothing saved up but a quarter interval of timer tolerance. The
  *   refused call itself honours Retry-After (in the transport); the others only wait for their next
  *   turn at the new pace, so a 429 stalls nobody else for longer than the gateway's refill needs.
  * - The pace learned by a run is kept in this module (per n8n process), keyed by the credential's
