@@ -5,13 +5,14 @@
  * - Until Huawei throttles, calls are not paced at all (only the concurrency window bounds them): a
  *   run that meets no limit is bound by latency alone. With "Max Requests per Second" the pace starts
  *   at that rate and never exceeds it.
- * - On the first rate throttle (429 APIGW.0308) the pace becomes an estimate of what the gateway let
- *   through: the calls sent before the refused one (those not known to be refused), over the time
- *   since the run's first call plus one second, because a gateway's bucket starts full and lets about
- *   one second's worth through at once. Later throttles cut the pace by 15 % (multiplicative
- *   decrease); each accepted call that had to wait for its turn adds 0.05 request/s (additive
- *   increase, about 5 % of the pace per second). One cut per wave: a refusal of a call sent before
- *   the last cut says nothing new. A learned pace never falls below one call per second.
+ * - Once rate throttles (429 APIGW.0308) show a limit (at least 3 refusals and a quarter of the
+ *   answers of the last second; fewer are left to the retries) the pace becomes an estimate of what
+ *   the gateway let through: the calls sent before the refused one (those not known to be refused),
+ *   over the time since the run's first call plus one second, because a gateway's bucket starts full
+ *   and lets about one second's worth through at once. Later throttles cut the pace by 15 %
+ *   (multiplicative decrease), at most once a second and only for calls sent after the last cut;
+ *   each accepted call that had to wait for its turn adds 0.05 request/s (additive increase, about
+ *   5 % of the pace per second). A learned pace never falls below one call per second.
  * - The pace is a strict virtual schedule, a token bucket holding one call: one call per 1/rate
  *   seconds, and after a pause nothing saved up but a quarter interval of timer tolerance. The
  *   refused call itself honours Retry-After (in the transport); the others only wait for their next
@@ -67,6 +68,16 @@ const MIN_RPS = 0.1;
 const MIN_LEARNED_RPS = 1;
 /** A gateway's bucket is assumed to start full with about this many seconds' worth of calls. */
 const BURST_SECONDS = 1;
+/**
+ * Pacing starts only on evidence of a rate limit: in the last second at least 3 refusals and a
+ * quarter of the answers. Bursting into a limit gets far more refused than that; a few stray 429s
+ * (another caller's burst, a proxy) are left to the retries instead of slowing the whole run.
+ */
+const EVIDENCE_WINDOW_MS = 1000;
+const EVIDENCE_REFUSALS = 3;
+const EVIDENCE_SHARE = 0.25;
+/** At most one cut per second, the window a gateway refills in (Retry-After is at least that). */
+const CUT_INTERVAL_MS = 1000;
 
 export interface PacerSettings {
 	/** The Max Requests per Second option; 0 or absent = not stated. */
@@ -87,6 +98,8 @@ export class RatePacer {
 	private refusals = 0;
 	/** Calls that left before this one (by seq) were sent before the last cut. */
 	private cutSeq = -1;
+	private cutAt = Number.NEGATIVE_INFINITY;
+	private recent: Array<{ at: number; refused: boolean }> = [];
 	private throttledInRun = false;
 	/** The fastest pace known to be about the limit (refused, or estimated), if any. */
 	private limit?: number;
@@ -158,19 +171,34 @@ export class RatePacer {
 	}
 
 	accepted(ticket: SendTicket): void {
-		if (!ticket.paced || !Number.isFinite(this.rps)) return;
+		if (!Number.isFinite(this.rps)) {
+			this.noteUnpaced(false);
+			return;
+		}
+		if (!ticket.paced) return;
 		this.rps = Math.min(this.cap, this.rps + (this.throttledInRun ? GAIN : PROBE_GAIN));
+	}
+
+	/** Answers of the last second while not paced, to tell a rate limit from stray refusals. */
+	private noteUnpaced(refused: boolean): boolean {
+		const now = this.now();
+		this.recent.push({ at: now, refused });
+		while (this.recent.length && this.recent[0].at < now - EVIDENCE_WINDOW_MS) this.recent.shift();
+		const refusedCount = this.recent.filter((answer) => answer.refused).length;
+		return refusedCount >= EVIDENCE_REFUSALS && refusedCount >= EVIDENCE_SHARE * this.recent.length;
 	}
 
 	/** A rate throttle; returns whether it changed the pace (false: same wave as the last cut). */
 	rateLimited(ticket: SendTicket): boolean {
 		const known = this.refusals++;
-		if (ticket.seq < this.cutSeq) return false;
 		const now = this.now();
 		if (Number.isFinite(this.rps)) {
+			if (ticket.seq < this.cutSeq || now - this.cutAt < CUT_INTERVAL_MS) return false;
 			this.limit = this.rps;
 			this.rps *= DECREASE;
 		} else {
+			if (!this.noteUnpaced(true)) return false;
+			this.recent = [];
 			const seconds = (ticket.sentAt - (this.firstSentAt ?? ticket.sentAt)) / 1000;
 			const letThrough = Math.max(1, ticket.seq - known);
 			this.rps = letThrough / (seconds + BURST_SECONDS);
@@ -179,6 +207,7 @@ export class RatePacer {
 		this.rps = Math.min(this.cap, Math.max(MIN_LEARNED_RPS, this.rps));
 		this.throttledInRun = true;
 		this.cutSeq = this.sends;
+		this.cutAt = now;
 		// The next call waits one interval at the new pace: the bucket refills that fast.
 		this.nextAt = Math.max(this.nextAt, now + 1000 / this.rps);
 		return true;

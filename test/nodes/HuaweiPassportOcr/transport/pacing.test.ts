@@ -39,27 +39,47 @@ describe('RatePacer', () => {
 	it('first throttle: the pace is what the gateway let through, over the elapsed time plus its one-second burst', () => {
 		const time = clock(1000);
 		const pacer = new RatePacer({ now: time.now });
-		// 10 at once, then 10 more 300 ms later of which the 4th is refused (10 QPS, bucket full at start).
+		// 10 at once, then 10 more 300 ms later of which the first 3 pass (10 QPS, bucket full at start).
 		const tickets: SendTicket[] = [];
 		for (let call = 0; call < 10; call++) tickets.push(take(pacer));
 		time.state.now = 1300;
 		for (let call = 0; call < 10; call++) tickets.push(take(pacer));
+		for (const ticket of tickets.slice(0, 10)) pacer.accepted(ticket);
 		time.state.now = 1600;
-		expect(pacer.rateLimited(tickets[13])).toBe(true);
-		// 13 let through in 0.3 s + 1 s.
+		for (const ticket of tickets.slice(10, 13)) pacer.accepted(ticket);
+		// Four refusals among 17 answers are not yet a quarter: left to the retries.
+		for (const ticket of tickets.slice(13, 17)) expect(pacer.rateLimited(ticket)).toBe(false);
+		expect(pacer.rate).toBe(Number.POSITIVE_INFINITY);
+		// The fifth is: 13 let through (17 sent before it, 4 known refused) in 0.3 s + 1 s.
+		expect(pacer.rateLimited(tickets[17])).toBe(true);
 		expect(pacer.rate).toBeCloseTo(10, 5);
 		// The rest of that wave was sent before the cut: no further cut.
-		expect(pacer.rateLimited(tickets[14])).toBe(false);
+		expect(pacer.rateLimited(tickets[18])).toBe(false);
 		expect(pacer.rateLimited(tickets[19])).toBe(false);
 		expect(pacer.rate).toBeCloseTo(10, 5);
+	});
+
+	it('stray refusals among many accepted answers do not start pacing', () => {
+		const time = clock();
+		const pacer = new RatePacer({ now: time.now });
+		// 10 % refused, spread over time (a proxy, another caller's burst): never a quarter.
+		for (let call = 0; call < 500; call++) {
+			time.state.now += 5;
+			const ticket = take(pacer);
+			if (call % 10 === 9) pacer.rateLimited(ticket);
+			else pacer.accepted(ticket);
+		}
+		expect(pacer.rate).toBe(Number.POSITIVE_INFINITY);
+		expect(pacer.throttled).toBe(false);
 	});
 
 	it('paces strictly at the rate, and the refusal stalls the others for one interval only', () => {
 		const time = clock();
 		const pacer = new RatePacer({ now: time.now });
-		const first = take(pacer);
+		const sent = [take(pacer), take(pacer), take(pacer)];
 		time.state.now = 300;
-		pacer.rateLimited(first); // 1 call in 0 s + 1 s: 1 request/s
+		// All three refused: a limit; none let through in 0 s + 1 s, so the floor of 1 request/s.
+		for (const ticket of sent) pacer.rateLimited(ticket);
 		expect(pacer.rate).toBe(1);
 		// The next call goes one interval after the cut, not Retry-After after the refused call.
 		expect(pacer.reserve()).toBe(1000);
@@ -123,6 +143,8 @@ describe('RatePacer', () => {
 		// Every call refused: the pace stops falling at one call per second.
 		const time = clock();
 		const pacer = new RatePacer({ now: time.now });
+		const burst = [take(pacer), take(pacer), take(pacer)];
+		for (const ticket of burst) pacer.rateLimited(ticket);
 		for (let call = 0; call < 50; call++) {
 			time.state.now += 1000;
 			pacer.rateLimited(take(pacer, true));
@@ -179,9 +201,9 @@ describe('learned paces', () => {
 			first.end({ ...take(first.pacer), inFlight: 1 }, 'accepted');
 		// Nothing learned yet: nothing remembered.
 		expect(learnedPace('k', 0)).toBeUndefined();
-		const refused = take(first.pacer);
+		const refused = [0, 1, 2, 3].map(() => take(first.pacer));
 		time.state.now = 500;
-		first.end({ ...refused, inFlight: 1 }, 'rateLimited');
+		for (const ticket of refused) first.end({ ...ticket, inFlight: 1 }, 'rateLimited');
 		// 10 let through at once (the gateway's one-second burst): 10 requests/s.
 		expect(first.pacer.rate).toBe(10);
 		expect(learnedPace('k', 500)).toBe(10);
@@ -246,7 +268,8 @@ describe('SendScheduler and the concurrency window', () => {
 		const scheduler = new SendScheduler({ window, now: () => 0 });
 		scheduler.end({ ...take(scheduler.pacer), inFlight: 1 }, 'unanswered');
 		expect(scheduler.pacer.rate).toBe(Number.POSITIVE_INFINITY);
-		scheduler.end({ ...take(scheduler.pacer), inFlight: 1 }, 'rateLimited');
+		for (let call = 0; call < 3; call++)
+			scheduler.end({ ...take(scheduler.pacer), inFlight: 1 }, 'rateLimited');
 		expect(window.limit).toBe(8);
 		expect(Number.isFinite(scheduler.pacer.rate)).toBe(true);
 	});
@@ -357,9 +380,12 @@ describe('a whole run against a model gateway (virtual time)', () => {
 			expect(run.failed).toBe(0);
 			expect(run.finishedAt).toBeLessThanOrEqual(1.15 * (200 / qps) * 1000);
 			// Throttling costs a few retries, not a storm.
-			expect(run.refused).toBeLessThan(25);
-			expect(run.rate).toBeGreaterThan(0.8 * qps);
-			expect(run.rate).toBeLessThan(1.2 * qps);
+			expect(run.refused).toBeLessThan(30);
+			// Paced near the limit, unless the retries' own waits kept the refusals too few to pace.
+			if (Number.isFinite(run.rate)) {
+				expect(run.rate).toBeGreaterThan(0.8 * qps);
+				expect(run.rate).toBeLessThan(1.2 * qps);
+			}
 		},
 	);
 
