@@ -9,7 +9,7 @@
 import { attempt } from './attempt';
 import type { Budget } from './budget';
 import { asArray, asDict, asInteger, asName, dictGet, Lexer, PdfSyntaxError } from './lexer';
-import type { PdfDict } from './lexer';
+import type { PdfDict, PdfValue } from './lexer';
 import { parseObjectAt } from './objects';
 import type { PdfObject, ScanResult } from './objects';
 
@@ -198,7 +198,8 @@ export function readXref(data: Buffer, budget: Budget): XrefTable {
 
 /**
  * The trailer of a file whose cross-reference data is broken: the later of the last "trailer"
- * dictionary and the last cross-reference stream dictionary the scan found.
+ * dictionary and the last cross-reference stream dictionary the scan found; failing both, one that
+ * points at the newest /Type /Catalog object, as PDF readers do when they repair a file.
  */
 export function recoverTrailer(
 	data: Buffer,
@@ -215,12 +216,17 @@ export function recoverTrailer(
 		);
 		if (read.ok && read.value) best = { at: keyword, dict: read.value };
 	}
+	let catalog: PdfObject | undefined;
 	for (let i = scan.inOrder.length - 1; i >= 0; i--) {
 		const object = scan.inOrder[i];
-		if (asName(dictGet(object.value, 'Type')) !== 'XRef') continue;
+		const type = asName(dictGet(object.value, 'Type'));
+		if (type === 'Catalog') catalog ??= object;
+		if (type !== 'XRef') continue;
 		const dict = asDict(object.value);
 		if (dict && (!best || object.offset > best.at)) best = { at: object.offset, dict };
 		break;
 	}
-	return best?.dict;
+	if (best || !catalog) return best?.dict;
+	const root: PdfValue = { type: 'ref', num: catalog.num, gen: catalog.gen };
+	return { type: 'dict', entries: new Map([['Root', root]]) };
 }

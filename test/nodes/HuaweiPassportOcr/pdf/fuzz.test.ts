@@ -6,6 +6,7 @@
 import { DEFAULT_CAPS, extractPdfJpeg } from '../../../../nodes/HuaweiPassportOcr/pdf';
 import type { PdfPageSelection, PdfProblemCode } from '../../../../nodes/HuaweiPassportOcr/pdf';
 import { PDF_FIXTURES, readPdfFixture } from '../../../fixtures/pdf';
+import { mutatePdf, pick } from '../../../fixtures/pdf/mutate';
 import { seededRandom } from '../../../fixtures/raster';
 
 const PROBLEM_CODES: PdfProblemCode[] = [
@@ -19,73 +20,6 @@ const PROBLEM_CODES: PdfProblemCode[] = [
 	'page-without-image',
 	'damaged-image',
 ];
-
-/** Syntax that trips parsers: half structures, keywords out of place, huge numbers. */
-const SNIPPETS = [
-	'obj',
-	' 0 obj ',
-	'endobj',
-	'stream\n',
-	'endstream',
-	'<<',
-	'>>',
-	'[',
-	']',
-	'(',
-	')',
-	'\\',
-	'<',
-	'/Length 99999999',
-	'/Length -5',
-	'/Length 7 0 R',
-	' 1 0 R ',
-	'/Kids [1 0 R 2 0 R 3 0 R]',
-	'/Type /Pages',
-	'/Subtype /Image',
-	'/Filter /DCTDecode',
-	'/Encrypt',
-	'trailer',
-	'xref\n0 99999\n',
-	'startxref\n12\n%%EOF\n',
-	'%',
-	'99999999999999999999',
-	'/W [9 9 9]',
-	'/Prev 0',
-];
-
-type Random = () => number;
-const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];
-const at = (random: Random, length: number) => Math.floor(random() * (length + 1));
-
-function mutate(source: Buffer, random: Random): Buffer {
-	let data = Buffer.from(source);
-	const edits = 1 + Math.floor(random() * 4);
-	for (let edit = 0; edit < edits; edit++) {
-		const kind = Math.floor(random() * 6);
-		const position = at(random, data.length);
-		if (kind === 0) {
-			for (let i = 0; i < 8 && data.length; i++)
-				data[Math.min(data.length - 1, position + i)] = Math.floor(random() * 256);
-		} else if (kind === 1) {
-			data = data.subarray(0, position);
-		} else if (kind === 2) {
-			const snippet = Buffer.from(pick(random, SNIPPETS), 'latin1');
-			data = Buffer.concat([data.subarray(0, position), snippet, data.subarray(position)]);
-		} else if (kind === 3) {
-			const end = Math.min(data.length, position + Math.floor(random() * 2048));
-			data = Buffer.concat([data.subarray(0, position), data.subarray(end)]);
-		} else if (kind === 4) {
-			// A digit changed: offsets, lengths and object numbers go wrong together.
-			const text = data.toString('latin1');
-			const digit = text.slice(position).search(/\d/);
-			if (digit >= 0) data[position + digit] = 0x30 + Math.floor(random() * 10);
-		} else {
-			const end = Math.min(data.length, position + Math.floor(random() * 4096));
-			data = Buffer.concat([data, data.subarray(position, end)]); // a bogus "update" appended
-		}
-	}
-	return data;
-}
 
 const SELECTIONS: PdfPageSelection[] = [
 	{ mode: 'first' },
@@ -101,7 +35,7 @@ describe('fuzz: mutated PDFs', () => {
 		const seen = new Set<string>();
 		let worst = 0;
 		for (let run = 0; run < 1200; run++) {
-			const input = mutate(pick(random, sources), random);
+			const input = mutatePdf(pick(random, sources), random);
 			const selection = pick(random, SELECTIONS);
 			let result;
 			try {
