@@ -5,7 +5,7 @@
 import type { PdfProblem, PdfProblemCode } from './types';
 
 const EXPORT_FIX =
-	'export the passport page as a JPEG image (most scanner apps offer "Save as JPEG"; any PDF-to-image converter does it) and send that';
+	'convert the passport page to JPEG first (most scanner apps offer "Save as JPEG"; any PDF-to-image converter does it) and send that';
 
 /** How a page image is stored, in words, from its /Filter chain. */
 export function describeEncoding(filters: string[]): string {
