@@ -13,7 +13,7 @@ import {
 	toNodeApiError,
 } from '../../../../nodes/HuaweiPassportOcr/transport/errors';
 
-// Every code of /work/shared/huawei-api-facts.md §2, with the HTTP status the facts give.
+// Every code of docs/huawei-api.md, section 7, with the HTTP status given there.
 const FACT_CODES: Array<[string, number]> = [
 	['AIS.0101', 400],
 	['AIS.0102', 400],
@@ -59,7 +59,7 @@ const node: INode = {
 };
 
 describe('Huawei error table', () => {
-	it('knows every code of the facts file, each with its own advice', () => {
+	it('knows every code of docs/huawei-api.md, each with its own advice', () => {
 		for (const [code] of FACT_CODES) expect(KNOWN_CODES).toContain(code);
 		const generic = adviseOnFailure({ status: 418 });
 		for (const [code, status] of FACT_CODES) {
