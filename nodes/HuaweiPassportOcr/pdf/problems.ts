@@ -4,6 +4,7 @@
  */
 import type { PdfProblem, PdfProblemCode } from './types';
 
+const ACCEPTED = "Huawei's passport OCR reads JPEG, PNG, BMP and TIFF only.";
 const EXPORT_FIX =
 	'convert the passport page to JPEG first (most scanner apps offer "Save as JPEG"; any PDF-to-image converter does it) and send that';
 
@@ -58,13 +59,13 @@ export const PROBLEMS = {
 	noImage: () =>
 		problem(
 			'no-image',
-			`This PDF holds no page image (its pages are text or vector drawings, not a scan): send the scan itself, or ${EXPORT_FIX}.`,
+			`This PDF holds no page image (its pages are text or vector drawings, not a scan): send the scan itself, or ${EXPORT_FIX}. ${ACCEPTED}`,
 		),
 	notJpeg: (page: number | undefined, filters: string[]) => {
 		const encoding = describeEncoding(filters);
 		return problem(
 			'not-jpeg',
-			`${onPage(page)} holds no JPEG page image (its scan is stored as ${encoding}, which Huawei cannot read and this node does not convert): ${EXPORT_FIX}, or scan in colour or greyscale, which scanners store as JPEG.`,
+			`${onPage(page)} holds no JPEG page image (its scan is stored as ${encoding}, which this node does not convert): ${EXPORT_FIX}, or scan in colour or greyscale, which scanners store as JPEG. ${ACCEPTED}`,
 			{ page, encoding },
 		);
 	},
