@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { DocumentCheckOptions } from '../helpers/documentChecks';
 import { InputProblem } from '../helpers/imageInput';
-import { buildErrorItem, buildResultItem } from '../helpers/output';
+import { buildErrorItem, buildResultItem, buildToolErrorItem } from '../helpers/output';
 import type { OutputOptions } from '../helpers/output';
 import { routeFor } from '../helpers/verdict';
 import type { ThresholdMode, Verdict } from '../helpers/verdict';
@@ -54,8 +54,24 @@ export function readDocumentCheckOptions(
  */
 export function readMode(context: IExecuteFunctions): ThresholdMode {
 	const mode = context.getNodeParameter('confidenceMode', 0, 'flag') as ThresholdMode;
-	const asTool = context.getNode().type.endsWith('Tool');
-	return asTool && (mode === 'filter' || mode === 'route') ? 'flag' : mode;
+	return isTool(context) && (mode === 'filter' || mode === 'route') ? 'flag' : mode;
+}
+
+/** n8n runs a `usableAsTool` node attached to an AI agent as the type "<name>Tool". */
+function isTool(context: IExecuteFunctions): boolean {
+	return context.getNode().type.endsWith('Tool');
+}
+
+/**
+ * How a failed item leaves the node: thrown (the workflow stops), as an error item (continue on
+ * fail), or, for an AI agent's tool, as the tool's answer. A tool that throws never reaches the model
+ * in n8n 2.0.3: Agent v3 runs the tool as a workflow node, so the whole execution fails; Agent v2.2
+ * runs it through LangChain, which swallows the error and hands the model an empty result. The
+ * message itself, returned as output, is what the model can act on.
+ */
+export function failureHandling(context: IExecuteFunctions): 'throw' | 'errorItem' | 'toolAnswer' {
+	if (isTool(context)) return 'toolAnswer';
+	return context.continueOnFail() ? 'errorItem' : 'throw';
 }
 
 /** The item's Image Source (the parseMrz operation has none). */
@@ -109,7 +125,7 @@ export type ItemOutcome = PromiseSettledResult<
 
 /**
  * Builds the outputs in input order: results routed by the verdict, failures as error items with
- * continue-on-fail (else the first failure is thrown).
+ * continue-on-fail or as a tool's answer (else the first failure is thrown).
  */
 export function routeOutcomes(
 	context: IExecuteFunctions,
@@ -118,7 +134,7 @@ export function routeOutcomes(
 	mode: ThresholdMode,
 	errorContext: ErrorContext,
 ): INodeExecutionData[][] {
-	const continueOnFail = context.continueOnFail();
+	const handling = failureHandling(context);
 	const routed: INodeExecutionData[][] = mode === 'route' ? [[], []] : [[]];
 	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
 		const outcome = outcomes[itemIndex];
@@ -133,8 +149,12 @@ export function routeOutcomes(
 					? { ...errorContext, imageSource: imageSourceOf(context, itemIndex) }
 					: errorContext,
 			);
-			if (!continueOnFail) throw error;
-			routed[0].push(buildErrorItem(items[itemIndex], error, outputOptions, itemIndex));
+			if (handling === 'throw') throw error;
+			routed[0].push(
+				handling === 'toolAnswer'
+					? buildToolErrorItem(error, itemIndex)
+					: buildErrorItem(items[itemIndex], error, outputOptions, itemIndex),
+			);
 			continue;
 		}
 		if (!outcome.value) continue; // not started after an earlier failure (which is thrown above)

@@ -31,6 +31,7 @@ import type { CheckOutcome, ThresholdMode } from '../helpers/verdict';
 import { HuaweiCallError, OcrTransport, ocrUrl } from '../transport';
 import type { ErrorContext } from '../transport/errors';
 import {
+	failureHandling,
 	itemError,
 	readDocumentCheckOptions,
 	readMode,
@@ -182,9 +183,9 @@ export async function recognize(
 		error instanceof Error ? error : new Error(String(error)),
 	);
 	if (settings instanceof Error) {
-		// A credential or setting that makes every item fail: with continue-on-fail, say so on every
-		// item (n8n would otherwise pass the input items on as if they were results).
-		if (!this.continueOnFail()) throw itemError(this, settings, 0, {});
+		// A credential or setting that makes every item fail: with continue-on-fail (or as a tool), say
+		// so on every item (n8n would otherwise pass the input items on as if they were results).
+		if (failureHandling(this) === 'throw') throw itemError(this, settings, 0, {});
 		const outcomes: ItemOutcome[] = items.map(() => ({ status: 'rejected', reason: settings }));
 		return routeOutcomes(this, items, outcomes, readMode(this), {});
 	}

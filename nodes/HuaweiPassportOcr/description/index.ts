@@ -5,6 +5,7 @@ import { confidenceProperties } from './confidence';
 import { documentChecksProperty, mrzTextProperty } from './documentChecks';
 import { imageProperties } from './image';
 import { optionsProperty } from './options';
+import { toolDescriptionProperties, toolModeNotice } from './tool';
 
 export { OUTPUTS_EXPRESSION, configuredOutputs } from './outputs';
 
@@ -31,6 +32,7 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'recognize',
 	},
+	...toolDescriptionProperties,
 	{
 		displayName: 'Authentication',
 		name: 'authentication',
@@ -45,6 +47,7 @@ export const properties: INodeProperties[] = [
 	...imageProperties,
 	mrzTextProperty,
 	...confidenceProperties,
+	toolModeNotice,
 	documentChecksProperty,
 	optionsProperty,
 ];
