@@ -7,7 +7,7 @@
  * It runs with both AI Agent versions in use: 3 (n8n 2.x's default, tools run as workflow nodes) and
  * 2.2 (tools run inside the agent through LangChain).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE_FILES, loadExample, PLACEHOLDERS } from '../../scripts/lib/examples';
 import { documentTruth } from '../fixtures/documents';
@@ -187,6 +187,11 @@ describe.each([
 		});
 		await importWorkflows(home, [{ ...example, id, nodes }]);
 		result = await executeWorkflow(home, id);
+		// Kept in the run folder for debugging: everything n8n sent to the model.
+		writeFileSync(
+			join(home.importDir, 'model-requests.json'),
+			JSON.stringify(openAi.requests, null, 2),
+		);
 		const chats = openAi.chatRequests();
 		lastRequest = chats[chats.length - 1];
 		exchanges = lastRequest ? toolExchanges(lastRequest) : [];
