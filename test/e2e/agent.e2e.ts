@@ -8,6 +8,7 @@
  * 2.2 (tools run inside the agent through LangChain).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { EXAMPLE_FILES, loadExample, PLACEHOLDERS } from '../../scripts/lib/examples';
 import { documentTruth } from '../fixtures/documents';
@@ -31,7 +32,7 @@ import {
 	type ExecutionResult,
 	type N8nHome,
 } from './lib/n8n';
-import { EXTENSIONS_DIR, FIXTURE_IMAGES_DIR } from './lib/paths';
+import { EXTENSIONS_DIR, FIXTURE_IMAGES_DIR, N8N_INSTALL_DIR } from './lib/paths';
 import { findSecretLeaks } from './lib/secrets';
 import { startSimulatorProcess, type SimulatorProcess } from './lib/simulator';
 import type { WorkflowNode } from './lib/workflowBuilder';
@@ -316,5 +317,65 @@ describe.each([
 		expect(findSecretLeaks({ password: sim!.info.password, apiKey: OPENAI_API_KEY }, sent)).toEqual(
 			[],
 		);
+	});
+});
+
+/** The parts of LangChain's ChatOpenAI (the client n8n's OpenAI Chat Model uses) this check calls. */
+interface LangChainChatModel {
+	bindTools(tools: unknown[]): LangChainChatModel;
+	invoke(
+		input: string,
+	): Promise<{ content: unknown; tool_calls?: Array<{ name: string; args: unknown }> }>;
+	stream(input: string): Promise<AsyncIterable<{ content: unknown }>>;
+}
+
+describe("the fake OpenAI server speaks what n8n's OpenAI client reads", () => {
+	let openAi: FakeOpenAi | undefined;
+	let model: LangChainChatModel;
+	const reply: { next: ScriptedReply } = { next: { text: '' } };
+
+	beforeAll(async () => {
+		openAi = await startFakeOpenAi(() => reply.next);
+		// The copy inside the n8n install: the same client the model node runs.
+		const { ChatOpenAI } = createRequire(join(N8N_INSTALL_DIR, 'package.json'))(
+			'@langchain/openai',
+		) as { ChatOpenAI: new (fields: Record<string, unknown>) => LangChainChatModel };
+		model = new ChatOpenAI({
+			apiKey: OPENAI_API_KEY,
+			model: 'gpt-4o-mini',
+			maxRetries: 0,
+			configuration: { baseURL: openAi.baseUrl },
+		});
+	});
+
+	afterAll(async () => {
+		await openAi?.stop();
+	});
+
+	it('a tool call, in one JSON answer', async () => {
+		reply.next = { toolCalls: [{ name: 'lookup', arguments: { imageUrl: 'http://x/p.jpg' } }] };
+		const tool = {
+			type: 'function',
+			function: {
+				name: 'lookup',
+				description: 'd',
+				parameters: { type: 'object', properties: { imageUrl: { type: 'string' } } },
+			},
+		};
+		const answer = await model.bindTools([tool]).invoke('hi');
+		expect(answer.tool_calls).toEqual([
+			expect.objectContaining({ name: 'lookup', args: { imageUrl: 'http://x/p.jpg' } }),
+		]);
+		const [request] = openAi!.chatRequests();
+		expect(request.tools?.[0]).toEqual(tool);
+		expect(request.stream).toBeFalsy();
+	});
+
+	it('text, streamed as server-sent events', async () => {
+		reply.next = { text: 'All good.' };
+		let text = '';
+		for await (const chunk of await model.stream('hi')) text += String(chunk.content);
+		expect(text).toBe('All good.');
+		expect(openAi!.chatRequests().at(-1)?.stream).toBe(true);
 	});
 });
