@@ -207,8 +207,7 @@ export async function recognize(
 	const passportUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'passport');
 	const generalTextUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'general-text');
 	const today = new Date();
-	const continueOnFail = this.continueOnFail();
-	// Without continue-on-fail the run stops at the first failure: start no new item after one.
+	// When a failure is thrown the run stops at the first one: start no new item after it.
 	let stopped = false;
 
 	const processItem = async (itemIndex: number) => {
@@ -248,7 +247,7 @@ export async function recognize(
 			succeeded = true;
 			return outcome;
 		} finally {
-			if (!succeeded && !continueOnFail) stopped = true;
+			if (!succeeded && failureHandling(this) === 'throw') stopped = true;
 		}
 	});
 	return routeOutcomes(this, items, outcomes, settings.mode, errorContext);

@@ -75,6 +75,29 @@ describe('as an AI agent tool', () => {
 		expect(message).not.toContain(sim.config.password);
 	});
 
+	it('several calls in one run: a failure stops none of the others, order kept', async () => {
+		const result = await runNode({
+			nodeType: TOOL_TYPE,
+			nodeTypes: [asTool()],
+			items: [
+				{ json: { b64: 'not base64!' } },
+				{ json: { b64: image('icao-specimen.jpg').toString('base64') } },
+			],
+			credentials: { huaweiCloudApi: iamCredentials(sim) },
+			parameters: {
+				operation: 'recognize',
+				authentication: 'huaweiCloudApi',
+				imageSource: 'base64',
+				imageBase64: '={{ $json.b64 }}',
+				options: { ...FAST_OPTIONS, concurrency: 1 },
+			},
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.outputs[0].map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(result.outputs[0][0].json.error).toMatch(/not valid base64/);
+		expect(result.outputs[0][1].json).toMatchObject({ surname: 'ERIKSSON' });
+	});
+
 	it('the same failure in an ordinary node still stops the run', async () => {
 		const result = await runBase64(NODE_TYPE, 'this is not base64!');
 		expect(result.error?.message).toMatch(/not valid base64/);
