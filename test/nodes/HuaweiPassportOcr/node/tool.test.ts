@@ -8,7 +8,7 @@ import type { INode, INodeParameters } from 'n8n-workflow';
 import {
 	PARSE_MRZ_TOOL_DESCRIPTION,
 	RECOGNIZE_TOOL_DESCRIPTION,
-} from '../../../../nodes/HuaweiPassportOcr/description/tool';
+} from '../../../../nodes/HuaweiPassportOcr/actions/common/tool.description';
 import { HuaweiPassportOcr } from '../../../../nodes/HuaweiPassportOcr/HuaweiPassportOcr.node';
 import { runNode } from '../../../harness';
 import { badImage, FAST_OPTIONS, iamCredentials, image, NODE_TYPE, useSimulator } from './kit';

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { KEY_FIELDS } from '../helpers/fields';
+import { KEY_FIELDS } from '../../helpers/fields';
 
 const ERROR_ANSWER =
 	'If the call fails it returns [{"error": "..."}]: one sentence saying what went wrong and how to fix it.';
@@ -43,7 +43,7 @@ export const toolDescriptionProperties: INodeProperties[] = [
 	toolDescription('parseMrz', PARSE_MRZ_TOOL_DESCRIPTION),
 ];
 
-/** Shown next to the verdict setting of a tool (see readMode in actions/common.ts). */
+/** Shown next to the verdict setting of a tool (see readMode in parameters.ts). */
 export const toolModeNotice: INodeProperties = {
 	displayName:
 		'As an AI agent tool, Filter and Route to Review Output act as Add Verdict Only: the agent sees only the first output, so every result comes back with its verdict',
