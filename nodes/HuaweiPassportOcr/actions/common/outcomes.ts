@@ -14,7 +14,8 @@ export type ItemOutcome = PromiseSettledResult<
 
 /**
  * Builds the outputs in input order: results routed by the verdict, failures as error items with
- * continue-on-fail or as a tool's answer (else the first failure is thrown). A failure carries its context already.
+ * continue-on-fail or as a tool's answer (else the first failure is thrown). A failure carries its
+ * context already.
  */
 export function routeOutcomes(
 	context: IExecuteFunctions,
