@@ -2,10 +2,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { itemError } from '../../helpers/nodeErrors';
-import { buildErrorItem, buildResultItem } from '../../helpers/output';
+import { buildErrorItem, buildResultItem, buildToolErrorItem } from '../../helpers/output';
 import { routeFor } from '../../helpers/verdict';
 import type { ThresholdMode, Verdict } from '../../helpers/verdict';
-import { readOutputOptions } from './parameters';
+import { failureHandling, readOutputOptions } from './parameters';
 
 /** A result with its verdict. */
 export interface Recognition {
@@ -28,7 +28,8 @@ export type ItemOutcome = PromiseSettledResult<
 
 /**
  * Builds the outputs in input order: results routed by the verdict, failures as error items with
- * continue-on-fail (else the first failure is thrown). A failure carries its context already.
+ * continue-on-fail or as a tool's answer (else the first failure is thrown). A failure carries its
+ * context already.
  */
 export function routeOutcomes(
 	context: IExecuteFunctions,
@@ -36,15 +37,19 @@ export function routeOutcomes(
 	outcomes: ItemOutcome[],
 	mode: ThresholdMode,
 ): INodeExecutionData[][] {
-	const continueOnFail = context.continueOnFail();
+	const handling = failureHandling(context);
 	const routed: INodeExecutionData[][] = mode === 'route' ? [[], []] : [[]];
 	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
 		const outcome = outcomes[itemIndex];
 		const outputOptions = readOutputOptions(context, itemIndex);
 		const failed = (reason: unknown) => {
 			const error = itemError(context.getNode(), reason, itemIndex);
-			if (!continueOnFail) throw error;
-			routed[0].push(buildErrorItem(items[itemIndex], error, outputOptions, itemIndex));
+			if (handling === 'throw') throw error;
+			routed[0].push(
+				handling === 'toolAnswer'
+					? buildToolErrorItem(error, itemIndex)
+					: buildErrorItem(items[itemIndex], error, outputOptions, itemIndex),
+			);
 		};
 		if (outcome.status === 'rejected') {
 			failed(outcome.reason);

@@ -35,6 +35,7 @@ import { DEFAULTS } from '../common/defaults';
 import type { ItemOutcome, PageFailure, Recognition } from '../common/outcomes';
 import { routeOutcomes } from '../common/outcomes';
 import {
+	failureHandling,
 	readDocumentCheckOptions,
 	readMode,
 	readOutputOptions,
@@ -165,9 +166,9 @@ export async function execute(
 		error instanceof Error ? error : new Error(String(error)),
 	);
 	if (settings instanceof Error) {
-		// A credential or setting that makes every item fail: with continue-on-fail, say so on every
-		// item (n8n would otherwise pass the input items on as if they were results).
-		if (!this.continueOnFail()) throw itemError(this.getNode(), settings, 0);
+		// A credential or setting that makes every item fail: with continue-on-fail (or as a tool), say
+		// so on every item (n8n would otherwise pass the input items on as if they were results).
+		if (failureHandling(this) === 'throw') throw itemError(this.getNode(), settings, 0);
 		const outcomes: ItemOutcome[] = items.map(() => ({ status: 'rejected', reason: settings }));
 		return routeOutcomes(this, items, outcomes, readMode(this));
 	}
@@ -190,8 +191,7 @@ export async function execute(
 	const passportUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'passport');
 	const generalTextUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'general-text');
 	const today = new Date();
-	const continueOnFail = this.continueOnFail();
-	// Without continue-on-fail the run stops at the first failure: start no new item after one.
+	// When a failure is thrown the run stops at the first one: start no new item after it.
 	let stopped = false;
 
 	const processItem = async (itemIndex: number) => {
@@ -253,7 +253,7 @@ export async function execute(
 				image instanceof InputProblem
 					? { error: image }
 					: await recognizeImage(image).catch((error: unknown): PageFailure => ({ error }));
-			if ('error' in page && !continueOnFail) throw page.error;
+			if ('error' in page && failureHandling(this) === 'throw') throw page.error;
 			pages.push(page);
 		}
 		return pages;
@@ -266,7 +266,7 @@ export async function execute(
 			succeeded = true;
 			return outcome;
 		} finally {
-			if (!succeeded && !continueOnFail) stopped = true;
+			if (!succeeded && failureHandling(this) === 'throw') stopped = true;
 		}
 	});
 	return routeOutcomes(this, items, outcomes, settings.mode);
