@@ -10,6 +10,7 @@ import { mrzTextProperty } from './parseMrz/parseMrz.description';
 import { confidenceRuleProperties, imageProperties } from './recognize/recognize.description';
 import { documentChecksProperty } from './common/documentChecks.description';
 import { optionsProperty } from './common/options.description';
+import { toolDescriptionProperties, toolModeNotice } from './common/tool.description';
 import { verdictModeProperty } from './common/verdict.description';
 
 export const nodeProperties: INodeProperties[] = [
@@ -35,6 +36,7 @@ export const nodeProperties: INodeProperties[] = [
 		],
 		default: 'recognize',
 	},
+	...toolDescriptionProperties,
 	{
 		displayName: 'Authentication',
 		name: 'authentication',
@@ -49,6 +51,7 @@ export const nodeProperties: INodeProperties[] = [
 	...imageProperties,
 	mrzTextProperty,
 	verdictModeProperty,
+	toolModeNotice,
 	...confidenceRuleProperties,
 	documentChecksProperty,
 	optionsProperty,

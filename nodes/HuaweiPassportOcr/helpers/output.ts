@@ -78,3 +78,15 @@ export function buildErrorItem(
 	if (options.keepInputBinary && input.binary) item.binary = input.binary;
 	return item;
 }
+
+/**
+ * A failure as an AI agent's tool answers it: only the message (what went wrong and the fix). The
+ * agent serialises the tool's output items to JSON for the model, so this reads [{"error": "..."}];
+ * no `error` object, which n8n would treat as a failed node output.
+ */
+export function buildToolErrorItem(
+	error: Pick<Error, 'message'>,
+	itemIndex: number,
+): INodeExecutionData {
+	return { json: { error: error.message }, pairedItem: { item: itemIndex } };
+}

@@ -2,19 +2,34 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { itemError } from '../../helpers/nodeErrors';
-import { buildErrorItem, buildResultItem } from '../../helpers/output';
+import { buildErrorItem, buildResultItem, buildToolErrorItem } from '../../helpers/output';
 import { routeFor } from '../../helpers/verdict';
 import type { ThresholdMode, Verdict } from '../../helpers/verdict';
-import { readOutputOptions } from './parameters';
+import { failureHandling, readOutputOptions } from './parameters';
 
-/** One item's outcome: a result (with its verdict), a failure, or nothing (not run after a stop). */
+/** A result with its verdict. */
+export interface Recognition {
+	result: IDataObject;
+	verdict?: Verdict;
+}
+
+/** One page of an item's PDF that failed while its other pages went through ("every page" mode). */
+export interface PageFailure {
+	error: unknown;
+}
+
+/**
+ * One item's outcome: a result (with its verdict), one per page of a PDF read page by page, a failure,
+ * or nothing (not run after a stop).
+ */
 export type ItemOutcome = PromiseSettledResult<
-	{ result: IDataObject; verdict?: Verdict } | undefined
+	Recognition | Array<Recognition | PageFailure> | undefined
 >;
 
 /**
  * Builds the outputs in input order: results routed by the verdict, failures as error items with
- * continue-on-fail (else the first failure is thrown). A failure carries its context already.
+ * continue-on-fail or as a tool's answer (else the first failure is thrown). A failure carries its
+ * context already.
  */
 export function routeOutcomes(
 	context: IExecuteFunctions,
@@ -22,23 +37,37 @@ export function routeOutcomes(
 	outcomes: ItemOutcome[],
 	mode: ThresholdMode,
 ): INodeExecutionData[][] {
-	const continueOnFail = context.continueOnFail();
+	const handling = failureHandling(context);
 	const routed: INodeExecutionData[][] = mode === 'route' ? [[], []] : [[]];
 	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
 		const outcome = outcomes[itemIndex];
 		const outputOptions = readOutputOptions(context, itemIndex);
+		const failed = (reason: unknown) => {
+			const error = itemError(context.getNode(), reason, itemIndex);
+			if (handling === 'throw') throw error;
+			routed[0].push(
+				handling === 'toolAnswer'
+					? buildToolErrorItem(error, itemIndex)
+					: buildErrorItem(items[itemIndex], error, outputOptions, itemIndex),
+			);
+		};
 		if (outcome.status === 'rejected') {
-			const error = itemError(context.getNode(), outcome.reason, itemIndex);
-			if (!continueOnFail) throw error;
-			routed[0].push(buildErrorItem(items[itemIndex], error, outputOptions, itemIndex));
+			failed(outcome.reason);
 			continue;
 		}
 		if (!outcome.value) continue; // not started after an earlier failure (which is thrown above)
-		const { result, verdict } = outcome.value;
-		if (verdict) result.verdict = verdict;
-		const output = routeFor(mode, verdict?.passed);
-		if (output === undefined) continue;
-		routed[output].push(buildResultItem(items[itemIndex], result, outputOptions, itemIndex));
+		const parts = Array.isArray(outcome.value) ? outcome.value : [outcome.value];
+		for (const part of parts) {
+			if ('error' in part) {
+				failed(part.error);
+				continue;
+			}
+			const { result, verdict } = part;
+			if (verdict) result.verdict = verdict;
+			const output = routeFor(mode, verdict?.passed);
+			if (output === undefined) continue;
+			routed[output].push(buildResultItem(items[itemIndex], result, outputOptions, itemIndex));
+		}
 	}
 	return routed;
 }

@@ -52,6 +52,22 @@ export function readMode(context: IExecuteFunctions): ThresholdMode {
 		0,
 		DEFAULTS.confidenceMode,
 	) as ThresholdMode;
-	const asTool = context.getNode().type.endsWith('Tool');
-	return asTool && (mode === 'filter' || mode === 'route') ? 'flag' : mode;
+	return isTool(context) && (mode === 'filter' || mode === 'route') ? 'flag' : mode;
+}
+
+/** n8n runs a `usableAsTool` node attached to an AI agent as the type "<name>Tool". */
+function isTool(context: IExecuteFunctions): boolean {
+	return context.getNode().type.endsWith('Tool');
+}
+
+/**
+ * How a failed item leaves the node: thrown (the workflow stops), as an error item (continue on
+ * fail), or, for an AI agent's tool, as the tool's answer. A tool that throws never reaches the model
+ * in n8n 2.0.3: Agent v3 runs the tool as a workflow node, so the whole execution fails; Agent v2.2
+ * runs it through LangChain's AgentExecutor, which swallows the error and hands the model an empty
+ * result. The message itself, returned as output, is what the model can act on.
+ */
+export function failureHandling(context: IExecuteFunctions): 'throw' | 'errorItem' | 'toolAnswer' {
+	if (isTool(context)) return 'toolAnswer';
+	return context.continueOnFail() ? 'errorItem' : 'throw';
 }
