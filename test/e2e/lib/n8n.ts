@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FIXTURES_DIR, N8N_BIN, RUNS_DIR, RUNS_KEPT } from './paths';
+import { dirname, join } from 'node:path';
+import { FIXTURES_DIR, N8N_BIN, N8N_NODE_BIN, RUNS_DIR, RUNS_KEPT } from './paths';
 import { freePort, waitFor } from './ports';
 
 /** A fixed key so imported credentials (plain data) are encrypted the same way in every run. */
@@ -33,6 +33,8 @@ export function isolatedEnv(
 	const keep = ['PATH', 'HOME', 'LANG', 'TZ', 'TMPDIR', 'SystemRoot'];
 	const base: NodeJS.ProcessEnv = {};
 	for (const name of keep) if (process.env[name] !== undefined) base[name] = process.env[name];
+	// n8n's child processes (task runners) that look Node up on PATH get the same Node as n8n.
+	base.PATH = [dirname(N8N_NODE_BIN), base.PATH].filter(Boolean).join(':');
 	return {
 		...base,
 		N8N_USER_FOLDER: userFolder,
@@ -116,7 +118,7 @@ export function runN8nCli(home: N8nHome, args: string[], timeoutMs = 180_000): P
 		throw new Error(`n8n is not installed at ${N8N_BIN}: run test/e2e/install-n8n.sh`);
 	log(home, `\n$ n8n ${args.join(' ')}\n`);
 	return new Promise((resolveRun, reject) => {
-		const child = spawn(process.execPath, [N8N_BIN, ...args], {
+		const child = spawn(N8N_NODE_BIN, [N8N_BIN, ...args], {
 			env: home.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -181,14 +183,23 @@ export interface WorkflowExport {
 	[key: string]: unknown;
 }
 
-/** Imports workflows in one n8n boot; each gets the fields import:workflow needs. */
+/**
+ * Imports workflows in one n8n boot; each gets the fields import:workflow needs. Each must carry
+ * `"settings": {"executionOrder": "v1"}` itself: without it n8n 1.x runs the legacy (v0) order, so a
+ * test would prove a different behaviour than users' workflows get.
+ */
 export async function importWorkflows(home: N8nHome, workflows: WorkflowExport[]): Promise<void> {
 	const dir = join(home.importDir, `workflows-${Date.now()}`);
 	mkdirSync(dir, { recursive: true });
 	for (const workflow of workflows) {
+		const settings = workflow.settings as { executionOrder?: string } | undefined;
+		if (settings?.executionOrder !== 'v1') {
+			throw new Error(
+				`workflow ${workflow.id} ("${workflow.name}") lacks "settings": {"executionOrder": "v1"}`,
+			);
+		}
 		const complete = {
 			active: false,
-			settings: { executionOrder: 'v1' },
 			pinData: {},
 			versionId: `00000000-0000-4000-8000-${workflow.id.padStart(12, '0').slice(-12)}`,
 			...workflow,
@@ -304,7 +315,7 @@ export async function startN8nServer(home: N8nHome, port?: number): Promise<N8nS
 	};
 	log(home, `\n$ n8n start (port ${chosenPort})\n`);
 	// Its own process group, so stopping it also stops the task runner it starts.
-	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+	const child = spawn(N8N_NODE_BIN, [N8N_BIN, 'start'], {
 		env,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
