@@ -52,6 +52,9 @@ export function isolatedEnv(
 		NODES_EXCLUDE: '[]',
 		N8N_BLOCK_FILE_ACCESS_TO_N8N_FILES: 'true',
 		DB_SQLITE_POOL_SIZE: '1',
+		// A Code node waits for n8n 2.x's task runner to start; on a loaded 2-core CI machine that takes
+		// longer than n8n's default 60 s.
+		N8N_RUNNERS_TASK_REQUEST_TIMEOUT: '300',
 		NODE_ENV: 'production',
 		...extra,
 	};
