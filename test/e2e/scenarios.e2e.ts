@@ -5,6 +5,7 @@
  * test (each n8n command boots n8n). The tests run in this order on one n8n home, so the token cached
  * by n8n carries over between runs like in production.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE_FILES, loadExample, PLACEHOLDERS } from '../../scripts/lib/examples';
@@ -28,7 +29,7 @@ import {
 	type WorkflowExport,
 } from './lib/n8n';
 import { binaryToBase64, httpPostOnce, readFiles } from './lib/n8nNodes';
-import { EXTENSIONS_DIR, FIXTURE_IMAGES_DIR, N8N_VERSION } from './lib/paths';
+import { EXTENSIONS_DIR, FIXTURE_IMAGES_DIR, MATRIX, N8N_NODE_BIN, N8N_VERSION } from './lib/paths';
 import { findSecretLeaks } from './lib/secrets';
 import {
 	startSimulatorProcess,
@@ -163,6 +164,15 @@ describe(`Huawei Passport OCR in n8n@${N8N_VERSION} against the simulator`, () =
 	afterAll(async () => {
 		await files?.stop();
 		await sim?.stop();
+	});
+
+	it(`is n8n ${N8N_VERSION}, on the Node that test/e2e/n8n-versions.json names for it`, async () => {
+		const cli = await runN8nCli(home, ['--version']);
+		expect(cli.stdout).toContain(N8N_VERSION);
+		const node = MATRIX.versions[N8N_VERSION].node;
+		expect(execFileSync(N8N_NODE_BIN, ['--version'], { encoding: 'utf8' }).trim()).toBe(
+			node === 'system' ? process.version : `v${node}`,
+		);
 	});
 
 	let afterFirstRun: SimulatorCounters;
