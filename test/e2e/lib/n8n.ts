@@ -1,5 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FIXTURES_DIR, N8N_BIN, N8N_NODE_BIN, RUNS_DIR, RUNS_KEPT } from './paths';
 import { freePort, waitFor } from './ports';
@@ -115,34 +125,46 @@ function log(home: N8nHome, text: string): void {
 	appendFileSync(home.logFile, text);
 }
 
-/** Runs one n8n CLI command to completion; everything it prints goes to the home's log. */
+let cliRuns = 0;
+
+/**
+ * Runs one n8n CLI command to completion; everything it prints goes to the home's log. Its stdout and
+ * stderr are files, not pipes: n8n 1.x exits right after writing the run data, and a pipe's pending
+ * writes (Node writes to pipes asynchronously) are then lost, truncating the JSON; file writes are
+ * synchronous.
+ */
 export function runN8nCli(home: N8nHome, args: string[], timeoutMs = 180_000): Promise<CliResult> {
 	if (!existsSync(N8N_BIN))
 		throw new Error(`n8n is not installed at ${N8N_BIN}: run test/e2e/install-n8n.sh`);
 	log(home, `\n$ n8n ${args.join(' ')}\n`);
+	const base = join(home.importDir, `cli-${process.pid}-${++cliRuns}`);
+	const outputs = { stdout: `${base}.stdout`, stderr: `${base}.stderr` };
+	const stdoutFd = openSync(outputs.stdout, 'w');
+	const stderrFd = openSync(outputs.stderr, 'w');
 	return new Promise((resolveRun, reject) => {
 		const child = spawn(N8N_NODE_BIN, [N8N_BIN, ...args], {
 			env: home.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', stdoutFd, stderrFd],
 		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			stdout += chunk.toString();
-			log(home, chunk.toString());
-		});
-		child.stderr.on('data', (chunk: Buffer) => {
-			stderr += chunk.toString();
-			log(home, chunk.toString());
-		});
+		closeSync(stdoutFd);
+		closeSync(stderrFd);
+		const collect = () => {
+			const stdout = readFileSync(outputs.stdout, 'utf8');
+			const stderr = readFileSync(outputs.stderr, 'utf8');
+			log(home, stdout + stderr);
+			rmSync(outputs.stdout, { force: true });
+			rmSync(outputs.stderr, { force: true });
+			return { stdout, stderr };
+		};
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
+			collect();
 			reject(new Error(`n8n ${args[0]} timed out after ${timeoutMs} ms; log: ${home.logFile}`));
 		}, timeoutMs);
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearTimeout(timer);
-			resolveRun({ code, stdout, stderr });
+			resolveRun({ code, ...collect() });
 		});
 	});
 }
@@ -266,7 +288,8 @@ interface RunOutput {
 
 /**
  * Finds the run data in the command output. n8n prints it with JSON.stringify(…, null, 2), so the
- * document starts with a line "{" and ends with a line "}"; log lines may surround it.
+ * document starts with a line "{" and ends with a line "}": first thing in n8n 1.x's output, after
+ * its log lines in 2.x; log lines may follow it.
  */
 export function parseRunOutput(stdout: string): RunOutput | undefined {
 	const lines = stdout.split('\n');
