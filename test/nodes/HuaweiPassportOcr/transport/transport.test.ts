@@ -208,6 +208,38 @@ describe('OcrTransport', () => {
 		expect(n8n.calls.filter((options) => !options.ignoreHttpStatusErrors)).toHaveLength(1);
 	});
 
+	it('runs sharing a credential in one process (a queue worker) share one refresh on 401', async () => {
+		let refreshed = false;
+		const n8n = fakeN8n((_call, options) => {
+			if (!options.ignoreHttpStatusErrors) {
+				refreshed = true;
+				return OK;
+			}
+			return refreshed
+				? OK
+				: { status: 401, body: { error_code: 'APIGW.0307', error_msg: 'token expired' } };
+		});
+		// Each execution has its own context and transport; n8n gives them the same credential id.
+		const run = (credentialId: string) => {
+			const context = Object.assign(Object.create(n8n.context), {
+				helpers: n8n.context.helpers,
+				getNode: () => ({ credentials: { huaweiCloudApi: { id: credentialId, name: 'c' } } }),
+			}) as IExecuteFunctions;
+			const transport = new OcrTransport(context, settings());
+			transport['warmed'] = true;
+			return transport;
+		};
+		const runs = [run('shared-1'), run('shared-1'), run('shared-1')];
+		const results = await Promise.all(runs.flatMap((t) => [t.post('u', {}), t.post('u', {})]));
+		expect(results.every((result) => result.body.result !== undefined)).toBe(true);
+		expect(n8n.calls.filter((options) => !options.ignoreHttpStatusErrors)).toHaveLength(1);
+
+		// Another credential id has its own token: its 401 refreshes again.
+		refreshed = false;
+		await run('other-2').post('u', {});
+		expect(n8n.calls.filter((options) => !options.ignoreHttpStatusErrors)).toHaveLength(2);
+	});
+
 	it('after a futile refresh (still 401) no further refresh is tried', async () => {
 		const n8n = fakeN8n(() => ({
 			status: 401,
