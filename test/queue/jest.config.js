@@ -1,5 +1,5 @@
 /**
- * n8n in queue mode (see README.md here): Redis, PostgreSQL, one main and two workers, under load.
+ * n8n in queue mode (docs/scaling.md): Redis, PostgreSQL, one main and two workers, under load.
  * Separate from the unit and e2e tests: one file, serial, long timeouts. The package is built and
  * packed once by the e2e global setup.
  * @type {import('jest').Config}
