@@ -39,6 +39,8 @@ import { BATCH_COLUMNS, batchWorkflow, webhookWorkflow } from './lib/workflows';
 
 const LATENCY_MS = 300;
 const QPS = 8;
+/** A limit this machine's n8n can exceed, so that the gateway really throttles. */
+const LOW_QPS = 2;
 /** Every upload must be answered within this, whatever happens to the workers. */
 const REQUEST_TIMEOUT_MS = 180_000;
 
@@ -256,6 +258,38 @@ describe('Huawei Passport OCR in n8n@2.0.3 queue mode (Redis, PostgreSQL, main +
 		});
 		// The 1.3 × N/QPS goal is a benchmark figure (docs/benchmarks.md); the hard bound is generous.
 		expect(wallMs).toBeLessThan(5 * ideal + 30_000);
+	});
+
+	it(`a limit below what the cluster offers (${LOW_QPS} QPS): throttling shared by both workers, absorbed`, async () => {
+		await waitIdle();
+		await sim.knobs({ qps: LOW_QPS });
+		await sim.reset();
+		const files = cycle(GOOD, 24);
+		try {
+			const { uploads, wallMs } = await uploadAll(mainUrl(), 'low-qps', files, REQUEST_TIMEOUT_MS);
+			for (const upload of uploads) expectOwnAnswer(upload);
+			const counters = await sim.counters();
+			const ids = executionIds(uploads);
+			const ideal = (files.length / LOW_QPS) * 1000;
+			record('lowQps', {
+				uploads: files.length,
+				qps: LOW_QPS,
+				wallMs,
+				idealMs: ideal,
+				ratio: +(wallMs / ideal).toFixed(2),
+				throttled429: counters.ocr.byStatus['429'] ?? 0,
+				perWorker: Object.fromEntries(
+					cluster.workers.map((worker) => [worker.name, startedBy(worker, ids).length]),
+				),
+			});
+			// Both workers called, the gateway refused some calls, no item failed.
+			expect(cluster.workers.every((worker) => startedBy(worker, ids).length > 0)).toBe(true);
+			expect(counters.ocr.byStatus['429']).toBeGreaterThan(0);
+			expect(counters.ocr.byStatus['200']).toBe(files.length);
+			expect(wallMs).toBeLessThan(3 * ideal);
+		} finally {
+			await sim.knobs({ qps: QPS });
+		}
 	});
 
 	it('token expires during the load: every upload succeeds, IAM called at most once per worker', async () => {
