@@ -8,12 +8,13 @@ import type {
 } from 'n8n-workflow';
 
 import { callService } from './common/calls';
+import { AKSK_CREDENTIAL_TYPE } from './common/credentialTypes';
 import { assertFilled, textField } from './common/fieldValue';
 import {
 	endpointOverrideProperties,
 	IAM_BASE_URL_EXPRESSION,
 	regionProperties,
-} from './common/fields';
+} from './common/regionFields';
 import { parseProjectList } from './common/iam';
 import {
 	absoluteUrl,
@@ -69,7 +70,7 @@ function sign(
  * cached by n8n in the hidden expirable `resolvedProjectId`.
  */
 export class HuaweiCloudAkSkApi implements ICredentialType {
-	name = 'huaweiCloudAkSkApi';
+	name = AKSK_CREDENTIAL_TYPE;
 
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api -- the two Huawei credentials are told apart by the suffix
 	displayName = 'Huawei Cloud API (Access Key)';

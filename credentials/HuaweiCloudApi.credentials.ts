@@ -8,12 +8,13 @@ import type {
 } from 'n8n-workflow';
 
 import { callService } from './common/calls';
+import { IAM_CREDENTIAL_TYPE } from './common/credentialTypes';
 import { assertFilled, textField } from './common/fieldValue';
 import {
 	endpointOverrideProperties,
 	IAM_BASE_URL_EXPRESSION,
 	regionProperties,
-} from './common/fields';
+} from './common/regionFields';
 import { buildPasswordTokenBody, parseTokenResponse, TOKEN_PATH } from './common/iam';
 import { getProjectId, withProjectId } from './common/request';
 import { resolveEndpoints } from './common/regions';
@@ -23,7 +24,7 @@ import { resolveEndpoints } from './common/regions';
  * stores encrypted (hidden expirable `token`) and reuses until a request answers 401.
  */
 export class HuaweiCloudApi implements ICredentialType {
-	name = 'huaweiCloudApi';
+	name = IAM_CREDENTIAL_TYPE;
 
 	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api -- the two Huawei credentials are told apart by the suffix
 	displayName = 'Huawei Cloud API (IAM User)';

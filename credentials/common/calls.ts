@@ -6,7 +6,8 @@
 import type { IHttpRequestHelper, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { UserError } from 'n8n-workflow';
 
-import { describeIamFailure, redactSecrets } from './iam';
+import { describeIamFailure } from './iam';
+import { redactSecrets } from './redact';
 
 export interface CallContext {
 	service: string;

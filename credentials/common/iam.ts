@@ -4,6 +4,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { networkWords } from './network';
+import { asObject, headerValue } from './values';
+
 export const TOKEN_PATH = '/v3/auth/tokens?nocatalog=true';
 export const SUBJECT_TOKEN_HEADER = 'x-subject-token';
 
@@ -50,31 +53,6 @@ export interface IssuedToken {
 	projectId: string;
 	/** ISO date; '' when IAM did not say. */
 	expiresAt: string;
-}
-
-/** Header lookup that ignores case (HTTP clients differ in how they spell names). */
-export function headerValue(headers: unknown, name: string): string | undefined {
-	if (!headers || typeof headers !== 'object') return undefined;
-	const wanted = name.toLowerCase();
-	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-		if (key.toLowerCase() !== wanted) continue;
-		if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
-		return value === undefined || value === null ? undefined : String(value);
-	}
-	return undefined;
-}
-
-function asObject(value: unknown): Record<string, unknown> | undefined {
-	if (typeof value === 'string') {
-		try {
-			return asObject(JSON.parse(value));
-		} catch {
-			return undefined;
-		}
-	}
-	return value && typeof value === 'object' && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: undefined;
 }
 
 export class IamResponseError extends Error {}
@@ -131,28 +109,6 @@ export interface FailedCall {
 	networkCode?: string;
 }
 
-/**
- * Network failures in words. The raw codes stay out of messages on purpose: n8n's NodeError replaces
- * any message containing ECONNREFUSED, ENOTFOUND… with a generic sentence that loses the endpoint.
- */
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ENOTFOUND: 'host name not found',
-	EAI_AGAIN: 'host name lookup failed',
-	ETIMEDOUT: 'timed out',
-	ECONNRESET: 'connection closed by the server',
-	EHOSTUNREACH: 'host unreachable',
-	ENETUNREACH: 'network unreachable',
-	ECONNABORTED: 'connection aborted',
-	EADDRNOTAVAIL: 'address not available',
-};
-
-function networkWords(code: string): string {
-	if (NETWORK_WORDS[code]) return NETWORK_WORDS[code];
-	if (/CERT|SSL|TLS/i.test(code)) return 'TLS certificate problem';
-	return 'network error';
-}
-
 const mentionsMfa = (text: string) =>
 	/(mfa|totp|login protect|verification code|passcode)/i.test(text);
 const mentionsProject = (text: string) => /project/i.test(text);
@@ -189,13 +145,4 @@ export function describeIamFailure(failure: FailedCall): string {
 		return `Huawei Cloud ${service} is unavailable right now (HTTP ${status})${quoted}: try again later`;
 	}
 	return `${service} request failed (HTTP ${status})${quoted}`;
-}
-
-/** Removes every occurrence of the given secrets (defence in depth against servers echoing them). */
-export function redactSecrets(text: string, secrets: Array<string | undefined>): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (secret && secret.length >= 4) result = result.split(secret).join('***');
-	}
-	return result;
 }

@@ -10,6 +10,7 @@ import type {
 import { UserError } from 'n8n-workflow';
 
 import { textField } from './fieldValue';
+import { headerValue } from './values';
 
 /**
  * Nodes write OCR URLs as `${ocrEndpoint}/v2/{project_id}/ocr/passport`; authenticate() puts the
@@ -107,7 +108,7 @@ export function absoluteUrl(options: IHttpRequestOptions): string {
 const NO_BODY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function hasHeader(headers: IDataObject, name: string): boolean {
-	return Object.keys(headers).some((key) => key.toLowerCase() === name);
+	return headerValue(headers, name) !== undefined;
 }
 
 /**

@@ -6,10 +6,13 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { parseMrzOperation } from './actions/parseMrz';
-import { recognize } from './actions/recognize';
-import { OUTPUTS_EXPRESSION, properties } from './description';
-import { AKSK_CREDENTIAL, IAM_CREDENTIAL } from './transport';
+import {
+	AKSK_CREDENTIAL_TYPE,
+	IAM_CREDENTIAL_TYPE,
+} from '../../credentials/common/credentialTypes';
+import { OUTPUTS_EXPRESSION } from './actions/common/outputs.description';
+import { nodeProperties } from './actions/node.description';
+import { router } from './actions/router';
 
 export class HuaweiPassportOcr implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,23 +30,24 @@ export class HuaweiPassportOcr implements INodeType {
 		outputs: OUTPUTS_EXPRESSION,
 		credentials: [
 			{
-				name: IAM_CREDENTIAL,
+				name: IAM_CREDENTIAL_TYPE,
 				required: true,
-				displayOptions: { show: { operation: ['recognize'], authentication: [IAM_CREDENTIAL] } },
+				displayOptions: {
+					show: { operation: ['recognize'], authentication: [IAM_CREDENTIAL_TYPE] },
+				},
 			},
 			{
-				name: AKSK_CREDENTIAL,
+				name: AKSK_CREDENTIAL_TYPE,
 				required: true,
-				displayOptions: { show: { operation: ['recognize'], authentication: [AKSK_CREDENTIAL] } },
+				displayOptions: {
+					show: { operation: ['recognize'], authentication: [AKSK_CREDENTIAL_TYPE] },
+				},
 			},
 		],
-		properties,
+		properties: nodeProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const operation = this.getNodeParameter('operation', 0) as string;
-		if (operation === 'parseMrz') return await parseMrzOperation.call(this, items);
-		return await recognize.call(this, items);
+		return await router.call(this);
 	}
 }

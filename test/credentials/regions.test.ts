@@ -1,7 +1,7 @@
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { ICredentialType, INode, INodeParameters } from 'n8n-workflow';
 
-import { IAM_BASE_URL_EXPRESSION } from '../../credentials/common/fields';
+import { IAM_BASE_URL_EXPRESSION } from '../../credentials/common/regionFields';
 import { HuaweiCloudAkSkApi } from '../../credentials/HuaweiCloudAkSkApi.credentials';
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
 import {

@@ -7,7 +7,7 @@ import {
 	verifySignature,
 } from '../../credentials/common/signing';
 
-// The three vectors from ../shared/huawei-api-facts.md section 5.
+// The three vectors of docs/huawei-api.md, section 10 (AK/SK signing).
 describe('SDK-HMAC-SHA256 signing', () => {
 	it('signs the SDK documentation string-to-sign', () => {
 		const sts =

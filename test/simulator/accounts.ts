@@ -9,7 +9,7 @@ import type {
 	SimUser,
 } from './types';
 
-/** The regions every simulated account has a default project in (facts §3). */
+/** The regions every simulated account has a default project in (docs/huawei-api.md, section 1). */
 export const SIM_REGIONS = [
 	'ap-southeast-1',
 	'ap-southeast-2',

@@ -1,11 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-import {
-	parseAuthorization,
-	parseSdkDate,
-	verifySignature,
-} from '../../credentials/common/signing';
 import type { Directory } from './accounts';
+import { readAuthorization, readSdkDate, signatureMatches } from './sdkSignature';
 import type { SimAkSk } from './types';
 
 export interface SignedRequest {
@@ -42,22 +38,21 @@ export function verifyAkSk(
 	now: number,
 	maxSkewSeconds: number,
 ): AkSkResult {
-	const parsed = parseAuthorization(headerValue(request.headers.authorization));
+	const parsed = readAuthorization(headerValue(request.headers.authorization));
 	if (!parsed) return { ok: false, reason: 'signature' };
 	const aksk = directory.aksk(parsed.accessKey);
 	if (!aksk) return { ok: false, reason: 'unknown-ak', accessKey: parsed.accessKey };
 	const sdkDateText = headerValue(request.headers['x-sdk-date']);
-	const sdkDate = sdkDateText ? parseSdkDate(sdkDateText) : undefined;
-	if (!sdkDateText || !sdkDate) return { ok: false, reason: 'no-date' };
-	if (Math.abs(now - sdkDate.getTime()) > maxSkewSeconds * 1000)
-		return { ok: false, reason: 'skew' };
-	const signable = {
+	const sdkDate = sdkDateText ? readSdkDate(sdkDateText) : undefined;
+	if (!sdkDateText || sdkDate === undefined) return { ok: false, reason: 'no-date' };
+	if (Math.abs(now - sdkDate) > maxSkewSeconds * 1000) return { ok: false, reason: 'skew' };
+	const received = {
 		method: request.method,
-		url: `http://${headerValue(request.headers.host) ?? 'localhost'}${request.path}`,
+		target: request.path,
 		headers: flatHeaders(request.headers),
 		body: request.body,
 	};
-	if (!verifySignature(signable, parsed, aksk.secretKey, sdkDateText))
+	if (!signatureMatches(received, parsed, aksk.secretKey, sdkDateText))
 		return { ok: false, reason: 'signature' };
 	if (
 		aksk.securityToken !== undefined &&

@@ -1,4 +1,4 @@
-/** IAM v3: password tokens and the two project lists (facts §4). */
+/** IAM v3: password tokens and the two project lists (docs/huawei-api.md, section 9). */
 import { headerValue, verifyAkSk, type SignedRequest } from './aksk';
 import { userId } from './accounts';
 import { iamError, ok, type SimResponse } from './responses';

@@ -1,6 +1,6 @@
 /**
  * The Huawei Cloud simulator: IAM v3 and OCR v2 on one loopback port, answering like the real service
- * (codes, statuses, body shapes of ../../../shared/huawei-api-facts.md). See README.md in this folder.
+ * (codes, statuses, body shapes of docs/huawei-api.md). See README.md in this folder.
  */
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { IMAGE_LIMITS } from '../../nodes/HuaweiPassportOcr/helpers/image';
 import { buildConfig } from './accounts';
 import { handleAdmin } from './admin';
 import type { SignedRequest } from './aksk';
@@ -16,6 +15,7 @@ import { bump, snapshot } from './counters';
 import { drawFault, faultResponse, malformed } from './faults';
 import { errorCodeOf, readBody, send, type ReadBody } from './http';
 import { issueToken, listProjects } from './iam';
+import { HUAWEI_LIMITS } from './limits';
 import { responseDelayMs } from './knobs';
 import { runOcr, type OcrApi } from './ocr';
 import { authenticateOcr } from './ocrAuth';
@@ -151,7 +151,7 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
 	const requestId = randomUUID().replace(/-/g, '');
 	res.setHeader('X-Request-Id', requestId);
 	const url = new URL(req.url ?? '/', 'http://simulator');
-	const read = await readBody(req, IMAGE_LIMITS.maxRequestBytes);
+	const read = await readBody(req, HUAWEI_LIMITS.maxRequestBytes);
 	const call: Call = { state, req, requestId, path: url.pathname, query: url.searchParams, read };
 	if (url.pathname.startsWith('/__sim/'))
 		return send(res, handleAdmin(state, req.method ?? 'GET', url.pathname, read.body));

@@ -1,7 +1,8 @@
 /** The OCR service behind the gateway: body checks in Huawei's order, then recognition from the truth. */
-import { IMAGE_LIMITS, sniffImage } from '../../nodes/HuaweiPassportOcr/helpers/image';
 import { readTruth } from '../fixtures/truth';
 import { allowedUrl, download } from './download';
+import { HUAWEI_LIMITS } from './limits';
+import { readPicture } from './picture';
 import { recognisePassport, recogniseText, type PassportMode } from './recognition';
 import { ok, serviceError, SERVICE, type SimResponse } from './responses';
 import type { SimState } from './state';
@@ -38,7 +39,7 @@ async function fetchImage(state: SimState, urlText: string): Promise<Buffer | Si
 	const result = await download(
 		url,
 		state.knobs.downloadTimeoutMs,
-		IMAGE_LIMITS.maxBase64Bytes,
+		HUAWEI_LIMITS.maxImageBytes,
 		state.stopSignal,
 	);
 	if (!result.ok) {
@@ -57,13 +58,13 @@ function checkPicture(
 	sizeForLimit: number,
 	edition: Edition,
 ): SimResponse | undefined {
-	const info = sniffImage(data);
-	if (!info.supported || info.truncated || info.width === undefined || info.height === undefined)
+	const picture = readPicture(data);
+	if (!picture?.complete || picture.width === undefined || picture.height === undefined)
 		return unsupported();
-	if (sizeForLimit > IMAGE_LIMITS.maxBase64Bytes) return tooLarge();
-	const maxSide = IMAGE_LIMITS.maxSide[edition];
-	const sides = [info.width, info.height];
-	if (sides.some((side) => side < IMAGE_LIMITS.minSide || side > maxSide)) {
+	if (sizeForLimit > HUAWEI_LIMITS.maxImageBytes) return tooLarge();
+	const maxSide = HUAWEI_LIMITS.maxSidePx[edition];
+	const sides = [picture.width, picture.height];
+	if (sides.some((side) => side < HUAWEI_LIMITS.minSidePx || side > maxSide)) {
 		return serviceError(400, 'AIS.0103', SERVICE.sizeOutOfRange);
 	}
 	return undefined;

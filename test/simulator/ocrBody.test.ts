@@ -1,4 +1,4 @@
-import { IMAGE_LIMITS } from '../../nodes/HuaweiPassportOcr/helpers/image';
+import { HUAWEI_LIMITS } from './limits';
 import {
 	badFile,
 	callOcr,
@@ -25,7 +25,7 @@ describe('simulator OCR body checks (international edition)', () => {
 	};
 
 	it('answers a body over 12 MiB with 413 APIGW.0201, before authentication', async () => {
-		const huge = JSON.stringify({ image: 'A'.repeat(IMAGE_LIMITS.maxRequestBytes) });
+		const huge = JSON.stringify({ image: 'A'.repeat(HUAWEI_LIMITS.maxRequestBytes) });
 		for (const headers of [{ 'X-Auth-Token': ctx.token }, {}] as Record<string, string>[]) {
 			const reply = await postJson(ocrUrl(ctx.sim), huge, headers);
 			expect(reply.status).toBe(413);
@@ -80,8 +80,8 @@ describe('simulator OCR body checks (international edition)', () => {
 
 	it('answers an encoded image over 10 MiB (request still under 12 MiB) with ModelArts.4104', async () => {
 		const big = badFile('huge');
-		expect(base64(big).length).toBeGreaterThan(IMAGE_LIMITS.maxBase64Bytes);
-		expect(base64(big).length).toBeLessThan(IMAGE_LIMITS.maxRequestBytes - 100);
+		expect(base64(big).length).toBeGreaterThan(HUAWEI_LIMITS.maxImageBytes);
+		expect(base64(big).length).toBeLessThan(HUAWEI_LIMITS.maxRequestBytes - 100);
 		await expectServiceError(imageBody(big), 400, 'ModelArts.4104');
 	});
 

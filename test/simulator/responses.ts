@@ -1,6 +1,6 @@
 /**
  * The three error shapes Huawei answers with, and the simulator's response value.
- * Messages marked in README.md as unverified are best guesses; codes and statuses follow the facts file.
+ * Messages marked in README.md as unverified are best guesses; codes and statuses follow docs/huawei-api.md.
  */
 
 export interface SimResponse {

@@ -106,7 +106,14 @@ describe('simulator URL mode', () => {
 	it('applies the image checks to downloaded files', async () => {
 		expect((await byUrl('/gif.gif')).json.error_code).toBe('AIS.0102');
 		expect((await byUrl('/tiny.png')).json.error_code).toBe('AIS.0103');
-		expect((await byUrl('/eleven-mib.bmp')).json.error_code).toBe('ModelArts.4104');
+		// 11 MiB must arrive before the size cap can trip: the 300 ms deadline is for /hang only and
+		// would turn this into a timeout (ModelArts.4603) on a loaded machine.
+		sim.setKnobs({ downloadTimeoutMs: 30_000 });
+		try {
+			expect((await byUrl('/eleven-mib.bmp')).json.error_code).toBe('ModelArts.4104');
+		} finally {
+			sim.setKnobs({ downloadTimeoutMs: 300 });
+		}
 	});
 
 	it('allows only loopback hosts over http(s)', () => {

@@ -46,13 +46,6 @@ export function thresholdProblem(threshold: unknown): string | undefined {
 	return `The threshold is ${JSON.stringify(threshold)}: enter a number from 0 to 1${hint}.`;
 }
 
-export const DEFAULT_RULES: ConfidenceRules = {
-	threshold: 0.8,
-	fields: [],
-	combine: 'lowest',
-	missing: 'fail',
-};
-
 function confidenceOf(confidence: Record<string, unknown>, field: string): number | undefined {
 	const raw = confidence[field];
 	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
@@ -62,10 +55,7 @@ function confidenceOf(confidence: Record<string, unknown>, field: string): numbe
 }
 
 /** Which fields count: the chosen list, or the key fields that came back with a value. */
-export function countedFields(
-	result: Record<string, unknown>,
-	chosen: readonly string[],
-): string[] {
+function countedFields(result: Record<string, unknown>, chosen: readonly string[]): string[] {
 	if (chosen.length > 0) return [...new Set(chosen)];
 	return KEY_FIELDS.filter(
 		(field) => typeof result[field] === 'string' && (result[field] as string).trim() !== '',

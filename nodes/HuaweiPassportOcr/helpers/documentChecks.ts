@@ -32,13 +32,13 @@ export interface MrzReport extends IDataObject {
 	format: string | null;
 	lines: string[];
 	/** Each check digit: valid, expected, actual. */
-	checks: IDataObject | null;
-	fields: IDataObject | null;
-	corrections: IDataObject[];
-	ambiguous: IDataObject[];
-	normalisation: IDataObject[];
-	warnings: IDataObject[];
-	errors: IDataObject[];
+	checks: MrzResult['checks'];
+	fields: MrzResult['fields'];
+	corrections: MrzResult['corrections'];
+	ambiguous: MrzResult['ambiguous'];
+	normalisation: MrzResult['normalisation'];
+	warnings: MrzResult['warnings'];
+	errors: MrzResult['errors'];
 }
 
 const MRZ_CHARACTERS = /^[A-Z0-9<]+$/;
@@ -95,13 +95,13 @@ export function mrzReport(
 		valid: parsed.valid,
 		format: parsed.format,
 		lines: parsed.lines,
-		checks: (parsed.checks as unknown as IDataObject) ?? null,
-		fields: (parsed.fields as unknown as IDataObject) ?? null,
-		corrections: parsed.corrections as unknown as IDataObject[],
-		ambiguous: parsed.ambiguous as unknown as IDataObject[],
-		normalisation: parsed.normalisation as unknown as IDataObject[],
-		warnings: parsed.warnings as unknown as IDataObject[],
-		errors: parsed.errors as unknown as IDataObject[],
+		checks: parsed.checks ?? null,
+		fields: parsed.fields ?? null,
+		corrections: parsed.corrections,
+		ambiguous: parsed.ambiguous,
+		normalisation: parsed.normalisation,
+		warnings: parsed.warnings,
+		errors: parsed.errors,
 	};
 	return { parsed, report };
 }
@@ -122,7 +122,7 @@ export function crossCheckReport(parsed: MrzResult, result: IDataObject): CrossC
 	});
 }
 
-export function validityRules(
+function validityRules(
 	options: Pick<DocumentCheckOptions, 'minValidityMonths' | 'minAgeYears'>,
 ): ValidityRules {
 	const rules: ValidityRules = {};
@@ -141,7 +141,7 @@ export function validityReport(
 
 function checkNames(checks: MrzReport['checks']): string[] {
 	return Object.entries(checks ?? {})
-		.filter(([, check]) => (check as { valid?: boolean })?.valid === false)
+		.filter(([, check]) => check?.valid === false)
 		.map(([name]) => name);
 }
 
@@ -150,9 +150,7 @@ export function mrzOutcome(report: MrzReport, agreement?: CrossCheck): CheckOutc
 	const problems: string[] = [];
 	if (!report.valid) {
 		const failed = checkNames(report.checks);
-		const errors = (report.errors as Array<{ message?: string }>)
-			.map((error) => error.message)
-			.filter(Boolean);
+		const errors = report.errors.map((error) => error.message).filter(Boolean);
 		problems.push(
 			failed.length > 0
 				? `MRZ check digits fail (${failed.join(', ')})`

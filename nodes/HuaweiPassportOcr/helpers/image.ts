@@ -6,8 +6,8 @@
  * BigTIFF (version 43) is parsed like classic TIFF and reported as format 'tiff' with the label
  * 'BigTIFF': it is a TIFF, so the service decides; we only measure it.
  */
+import type { Edition } from '../../../credentials/common/regions';
 
-export type Edition = 'international' | 'g42';
 export type SupportedImageFormat = 'jpeg' | 'png' | 'bmp' | 'tiff';
 export type ImageFormat =
 	| SupportedImageFormat

@@ -4,8 +4,10 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { Edition } from '../../../credentials/common/regions';
 import { base64Length, IMAGE_LIMITS, sniffImage } from './image';
-import type { Edition, ImageInfo } from './image';
+import type { ImageInfo } from './image';
+import { InputProblem } from './nodeErrors';
 
 export type ImageSource = 'binaryData' | 'url' | 'base64';
 
@@ -14,21 +16,7 @@ export type ImagePayload =
 	| { kind: 'image'; base64: string; info: ImageInfo; byteLength: number }
 	| { kind: 'url'; url: string };
 
-/**
- * A local check of one item failed (its image or one of its parameters): `field` is the parameter the
- * user should look at, `message` says what to do. No API call is made for such an item.
- */
-export class InputProblem extends Error {
-	constructor(
-		message: string,
-		readonly field: string,
-	) {
-		super(message);
-		this.name = 'InputProblem';
-	}
-}
-
-export const FIELD_LABELS: Record<ImageSource, string> = {
+const FIELD_LABELS: Record<ImageSource, string> = {
 	binaryData: 'Input Binary Field',
 	url: 'Image URL',
 	base64: 'Base64 Image',
@@ -212,7 +200,7 @@ export function imagePayloadFromBytes(
 ): ImagePayload {
 	const info = sniffImage(bytes);
 	const problem = checkImageBytes(info, bytes.length, edition);
-	if (problem) throw new InputProblem(problem, field);
+	if (problem) throw new InputProblem({ message: problem, field });
 	const buffer = Buffer.isBuffer(bytes)
 		? bytes
 		: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -233,28 +221,28 @@ export async function loadImage(
 	if (parameters.source === 'url') {
 		const url = String(parameters.url ?? '');
 		const problem = checkImageUrl(url);
-		if (problem) throw new InputProblem(problem, field);
+		if (problem) throw new InputProblem({ message: problem, field });
 		return { kind: 'url', url: url.trim() };
 	}
 	if (parameters.source === 'base64') {
 		if (typeof parameters.base64 !== 'string') {
-			throw new InputProblem(
-				`The field received ${kindOf(
+			throw new InputProblem({
+				message: `The field received ${kindOf(
 					parameters.base64,
 				)}, not base64 text: point the expression at the string itself (e.g. {{ $json.image }}).`,
 				field,
-			);
+			});
 		}
 		const decoded = decodeBase64Text(parameters.base64);
-		if ('problem' in decoded) throw new InputProblem(decoded.problem, field);
+		if ('problem' in decoded) throw new InputProblem({ message: decoded.problem, field });
 		return imagePayloadFromBytes(decoded.bytes, parameters.edition, field);
 	}
 	const name = parameters.binaryPropertyName;
 	if (typeof name !== 'string' || binaryFieldHint(name) || !item.binary?.[name.trim()]) {
-		throw new InputProblem(
-			missingBinaryMessage(typeof name === 'string' ? name.trim() : name, item),
+		throw new InputProblem({
+			message: missingBinaryMessage(typeof name === 'string' ? name.trim() : name, item),
 			field,
-		);
+		});
 	}
 	this.helpers.assertBinaryData(itemIndex, name.trim());
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, name.trim());

@@ -5,6 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { isRecord } from '../../../credentials/common/values';
 import { KEY_FIELDS, MRZ_LINE_FIELDS } from './fields';
 
 export interface OutputOptions {
@@ -14,16 +15,6 @@ export interface OutputOptions {
 	resultProperty: string;
 	/** Pass the input item's binary through (default true, so a later node can archive the image). */
 	keepInputBinary: boolean;
-}
-
-export const DEFAULT_OUTPUT_OPTIONS: OutputOptions = {
-	includeRawResponse: false,
-	resultProperty: '',
-	keepInputBinary: true,
-};
-
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Huawei's `result` object out of a response body, or undefined when the body holds none. */

@@ -3,7 +3,10 @@ import { countryKind } from './countries';
 import type { CheckName, FieldName, FieldType, FormatSpec } from './formats';
 import type { MrzAmbiguity, MrzCorrection } from './types';
 
-/** OCR confusion classes (mrz-facts.md): each character may have been read as any other of its class. */
+/**
+ * OCR confusion classes (docs/mrz-rules.md; the MRZ's OCR-B font is ICAO Doc 9303 Part 3 §4.2): each
+ * character may have been read as any other of its class.
+ */
 const CONFUSIONS = ['0ODQ', '1IL', '5S', '8B', '2Z', '6G'];
 const alternatives = (c: string) =>
 	(CONFUSIONS.find((group) => group.includes(c)) ?? c).replace(c, '').split('');

@@ -11,7 +11,7 @@ PRT PRY PSE PYF QAT REU ROU RUS RWA SAU SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR 
 SVK SVN SWE SWZ SXM SYC SYR TCA TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN TZA UGA UKR UMI URY
 USA UZB VAT VCT VEN VGB VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE`;
 
-/** Codes Doc 9303 adds to ISO 3166 (mrz-facts.md), with what they stand for. */
+/** Codes Doc 9303 adds to ISO 3166 (ICAO Doc 9303 Part 3 §5; see docs/mrz-rules.md), with what they stand for. */
 const ICAO_SPECIAL: Record<string, string> = {
 	D: 'Germany',
 	GBD: 'British Overseas Territories citizen',

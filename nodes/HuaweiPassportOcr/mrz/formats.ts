@@ -1,6 +1,7 @@
 /**
  * ICAO 9303 layouts as data: one table per format, one generic parser over the tables (parse.ts).
- * Positions are 1-based and inclusive, exactly as Doc 9303 and mrz-facts.md write them, so each row can
+ * Positions are 1-based and inclusive, exactly as Doc 9303 writes them (TD1: ICAO Doc 9303 Part 5
+ * §4.2.2, TD2: Part 6 §4.2.2, TD3: Part 4 §4.2.2; summarised in docs/mrz-rules.md), so each row can
  * be checked against the specification by eye.
  */
 

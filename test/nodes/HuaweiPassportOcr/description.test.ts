@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { NodeHelpers } from 'n8n-workflow';
 import type { INode, INodeProperties } from 'n8n-workflow';
 
+import { HuaweiCloudAkSkApi } from '../../../credentials/HuaweiCloudAkSkApi.credentials';
+import { HuaweiCloudApi } from '../../../credentials/HuaweiCloudApi.credentials';
 import { HuaweiPassportOcr } from '../../../nodes/HuaweiPassportOcr/HuaweiPassportOcr.node';
 
 const NODE_DIR = join(__dirname, '../../../nodes/HuaweiPassportOcr');
@@ -83,5 +85,18 @@ describe('node description', () => {
 			expect(credential.displayOptions?.show?.operation).toEqual(['recognize']);
 			expect(credential.displayOptions?.show?.authentication).toEqual([credential.name]);
 		}
+		// The Authentication choices are the credential types the package registers.
+		const authentication = description.properties.find(
+			(property) => property.name === 'authentication',
+		);
+		const choices = (authentication?.options as Array<{ value: unknown }>).map(
+			(option) => option.value,
+		);
+		expect(choices.sort()).toEqual(
+			[new HuaweiCloudApi().name, new HuaweiCloudAkSkApi().name].sort(),
+		);
+		expect(description.credentials?.map((credential) => credential.name).sort()).toEqual(
+			choices.sort(),
+		);
 	});
 });

@@ -7,9 +7,9 @@ import {
 	checkImageUrl,
 	decodeBase64Text,
 	imagePayloadFromBytes,
-	InputProblem,
 	missingBinaryMessage,
 } from '../../../../nodes/HuaweiPassportOcr/helpers/imageInput';
+import { InputProblem } from '../../../../nodes/HuaweiPassportOcr/helpers/nodeErrors';
 import {
 	badFileName,
 	committedImagePath,

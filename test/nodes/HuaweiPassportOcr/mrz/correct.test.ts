@@ -20,7 +20,7 @@ describe('OCR correction by field type', () => {
 		expect(r.lines).toEqual(ICAO_TD3);
 	});
 
-	it('the facts: LB9B902C3 passes every check digit, so no check can prove it wrong', () => {
+	it('docs/mrz-rules.md §1: LB9B902C3 passes every check digit, so no check can prove it wrong', () => {
 		expect(checkDigit('LB9B902C3')).toBe(checkDigit('L898902C3'));
 		const r = fix([ICAO_TD3[0], ICAO_TD3[1].replace('L898902C3', 'LB9B902C3')]);
 		expect(r.valid).toBe(true);

@@ -12,7 +12,7 @@
  * - Dates: `mrz` accepts any day 1–31 (e.g. 31 February); we reject days the month does not have.
  * - Check digits over characters outside the alphabet: `mrz` gives no digit, we report expected null.
  * - Country list: `mrz` also knows the withdrawn ANT (Netherlands Antilles), NTZ (Neutral Zone) and
- *   XXK (an older Kosovo code); the facts list none of them, so they are unknown for us.
+ *   XXK (an older Kosovo code); docs/mrz-rules.md (section 6) lists none of them, so they are unknown for us.
  * - A 36-character MRZ starting 'IDFRA' is a French national ID card for `mrz`; a TD2 for us.
  * - Long document numbers: both accept the check digit computed with or without the '<' before the
  *   continuation (we add a 'check_digit_variant' warning for the latter).

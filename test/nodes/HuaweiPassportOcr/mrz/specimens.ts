@@ -1,4 +1,4 @@
-/** The specimens of mrz-facts.md (all check digits valid). */
+/** The specimens of docs/mrz-rules.md, section 8 (all check digits valid). */
 export const TODAY = new Date(Date.UTC(2026, 10, 25));
 
 export const ICAO_TD3 = [

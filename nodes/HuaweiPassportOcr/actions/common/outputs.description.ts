@@ -5,9 +5,7 @@
  */
 import type { INodeOutputConfiguration } from 'n8n-workflow';
 
-export const configuredOutputs = (parameters: {
-	confidenceMode?: string;
-}): INodeOutputConfiguration[] =>
+const configuredOutputs = (parameters: { confidenceMode?: string }): INodeOutputConfiguration[] =>
 	parameters.confidenceMode === 'route'
 		? [
 				{ type: 'main', displayName: 'Passed' },

@@ -1,7 +1,7 @@
-/** Pieces of the recognize action that the simulator cannot easily provoke. */
-import { findMrz } from '../../../nodes/HuaweiPassportOcr/actions/recognize';
-import { HuaweiCallError } from '../../../nodes/HuaweiPassportOcr/transport';
-import { DOCUMENTS } from '../../fixtures';
+/** Pieces of the recognize operation that the simulator cannot easily provoke. */
+import { findMrz } from '../../../../nodes/HuaweiPassportOcr/actions/recognize/mrzSearch';
+import { HuaweiCallError } from '../../../../nodes/HuaweiPassportOcr/helpers/nodeErrors';
+import { DOCUMENTS } from '../../../fixtures';
 
 const MRZ = DOCUMENTS['icao-specimen'].mrz;
 const never = async () => {
@@ -30,7 +30,7 @@ describe('findMrz', () => {
 			message: 'The second read found no MRZ lines.',
 		});
 		const failed = await findMrz({}, true, async () => {
-			throw new HuaweiCallError({ status: 400, code: 'AIS.0104' });
+			throw new HuaweiCallError({ failure: { status: 400, code: 'AIS.0104' } });
 		});
 		expect(failed).toEqual({
 			source: 'general-text',

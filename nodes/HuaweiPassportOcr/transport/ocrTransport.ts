@@ -23,14 +23,11 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { adviseOnFailure, parseFailure, redact, retryClass } from './errors';
-import type { ErrorContext, HuaweiFailure } from './errors';
-
-export const IAM_CREDENTIAL = 'huaweiCloudApi';
-export const AKSK_CREDENTIAL = 'huaweiCloudAkSkApi';
-
-/** The credentials fill the project id into this placeholder (see credentials/common/request.ts). */
-export const PROJECT_ID_PLACEHOLDER = '{project_id}';
+import { redact } from '../../../credentials/common/redact';
+import { PROJECT_ID_PLACEHOLDER } from '../../../credentials/common/request';
+import { asRecord } from '../../../credentials/common/values';
+import { parseFailure, retryClass, TransportError } from './failure';
+import type { HuaweiFailure } from './failure';
 
 export function ocrUrl(ocrEndpoint: string, api: string): string {
 	return `${ocrEndpoint}/v2/${PROJECT_ID_PLACEHOLDER}/ocr/${api}`;
@@ -46,8 +43,6 @@ export interface TransportSettings {
 	retryDelayMs: number;
 	/** Upper bound for any single wait, milliseconds. */
 	maxDelayMs?: number;
-	/** Region and endpoint for the error advice. */
-	context: ErrorContext;
 	/** Called when Huawei throttles (once per wave), so the caller can lower its concurrency. */
 	onThrottle?: () => void;
 }
@@ -59,20 +54,6 @@ export interface HuaweiResponse {
 	attempts: number;
 }
 
-/** A failed call: either Huawei answered with an error, or the credential could not be used at all. */
-export class HuaweiCallError extends Error {
-	constructor(
-		readonly failure: HuaweiFailure,
-		/** The credential itself failed (token exchange, signing setup): the rest of the run will too. */
-		readonly credentialFailure = false,
-		message?: string,
-		readonly detail?: string,
-	) {
-		super(message ?? adviseOnFailure(failure).message);
-		this.name = 'HuaweiCallError';
-	}
-}
-
 interface RawResponse {
 	status: number;
 	body: unknown;
@@ -80,7 +61,7 @@ interface RawResponse {
 }
 
 /** Exponential back-off with equal jitter; Retry-After wins when Huawei sends one. */
-export function backoffDelay(
+function backoffDelay(
 	attempt: number,
 	baseMs: number,
 	maxMs: number,
@@ -103,10 +84,6 @@ function isResultBody(body: unknown): body is IDataObject {
 
 const NETWORK_CODE = /^(E[A-Z0-9_]+|ERR_[A-Z_]+)$/;
 
-function asRecord(value: unknown): Record<string, unknown> {
-	return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
-
 /** The token refresh of one credential, shared by the runs of this process. */
 interface RefreshState {
 	/** Bumped after each token refresh; a 401 from an older generation just resends. */
@@ -128,7 +105,6 @@ function refreshStateFor(context: IExecuteFunctions, credentialType: string): Re
 	}
 	return state;
 }
-
 export class OcrTransport {
 	/** An answer (any status) came back once: a token exists, requests may run in parallel. */
 	private warmed = false;
@@ -136,7 +112,7 @@ export class OcrTransport {
 	private readonly refresh: RefreshState;
 	/** Bumped each time concurrency is lowered; throttles from older requests do not lower it again. */
 	private throttleWave = 0;
-	private fatal?: HuaweiCallError;
+	private fatal?: TransportError;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
@@ -148,13 +124,13 @@ export class OcrTransport {
 	/** A refresh was tried and the resend still got a 401: more refreshes would not help this run. */
 	private refreshFutile = false;
 
-	/** POST a JSON body to an OCR API; resolves with the 2xx body or throws HuaweiCallError. */
+	/** POST a JSON body to an OCR API; resolves with the 2xx body or throws TransportError. */
 	async post(url: string, body: IDataObject): Promise<HuaweiResponse> {
 		const maxDelay = this.settings.maxDelayMs ?? 60_000;
 		for (let attempt = 0; ; attempt++) {
 			const wave = this.throttleWave;
 			let failure: HuaweiFailure;
-			let error: HuaweiCallError;
+			let error: TransportError;
 			try {
 				const response = await this.exchange(url, body);
 				failure = parseFailure(response.status, response.body, response.headers);
@@ -164,13 +140,17 @@ export class OcrTransport {
 					}
 					failure.malformed = true;
 				}
-				error = new HuaweiCallError(failure);
+				error = new TransportError({ failure });
 			} catch (thrown) {
-				// exchange() only ever throws HuaweiCallError (send() classifies everything n8n throws).
+				// exchange() only ever throws TransportError (send() classifies everything n8n throws).
 				error =
-					thrown instanceof HuaweiCallError
+					thrown instanceof TransportError
 						? thrown
-						: new HuaweiCallError({}, true, (thrown as Error)?.message ?? 'The request failed');
+						: new TransportError({
+								failure: {},
+								credentialFailure: true,
+								message: (thrown as Error)?.message ?? 'The request failed',
+							});
 				failure = error.failure;
 				if (error.credentialFailure) throw error;
 			}
@@ -277,13 +257,13 @@ export class OcrTransport {
 			};
 		} catch (error) {
 			const outcome = this.classify(error, letN8nRefresh);
-			if (outcome instanceof HuaweiCallError) throw outcome;
+			if (outcome instanceof TransportError) throw outcome;
 			return outcome;
 		}
 	}
 
 	/** Turns what n8n threw into an answer (refresh path), a network failure, or a credential failure. */
-	private classify(error: unknown, letN8nRefresh: boolean): RawResponse | HuaweiCallError {
+	private classify(error: unknown, letN8nRefresh: boolean): RawResponse | TransportError {
 		const thrown = asRecord(error);
 		const httpCode =
 			thrown.httpCode === undefined || thrown.httpCode === null ? '' : String(thrown.httpCode);
@@ -293,12 +273,10 @@ export class OcrTransport {
 		}
 		if (NETWORK_CODE.test(httpCode) || typeof thrown.code === 'string') {
 			const networkCode = NETWORK_CODE.test(httpCode) ? httpCode : String(thrown.code);
-			return new HuaweiCallError(
-				{ networkCode },
-				false,
-				undefined,
-				redact(String(thrown.message ?? '')),
-			);
+			return new TransportError({
+				failure: { networkCode },
+				detail: redact(String(thrown.message ?? '')),
+			});
 		}
 		// Neither an answer nor a network error: the credential could not produce a token or a
 		// signature (its message already says why). Every later request would fail the same way.
@@ -309,7 +287,12 @@ export class OcrTransport {
 				: 'The credential could not be used';
 		const description =
 			typeof thrown.description === 'string' ? redact(thrown.description) : undefined;
-		this.fatal = new HuaweiCallError({ iam: true }, true, message, description);
+		this.fatal = new TransportError({
+			failure: { iam: true },
+			credentialFailure: true,
+			message,
+			detail: description,
+		});
 		return this.fatal;
 	}
 }

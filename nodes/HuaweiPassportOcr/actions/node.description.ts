@@ -1,14 +1,18 @@
-/** All parameters of the Huawei Passport OCR node, in display order. */
+/**
+ * All parameters of the node, in display order. Each operation keeps its own parameters beside its
+ * code (recognize/, parseMrz/); common/ holds those both use. n8n's linter wants literal values in
+ * parameters, so the Authentication values spell the credential type names (the description test
+ * checks them against credentials/common/credentialTypes.ts).
+ */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { confidenceProperties } from './confidence';
-import { documentChecksProperty, mrzTextProperty } from './documentChecks';
-import { imageProperties } from './image';
-import { optionsProperty } from './options';
+import { mrzTextProperty } from './parseMrz/parseMrz.description';
+import { confidenceRuleProperties, imageProperties } from './recognize/recognize.description';
+import { documentChecksProperty } from './common/documentChecks.description';
+import { optionsProperty } from './common/options.description';
+import { verdictModeProperty } from './common/verdict.description';
 
-export { OUTPUTS_EXPRESSION, configuredOutputs } from './outputs';
-
-export const properties: INodeProperties[] = [
+export const nodeProperties: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
@@ -44,7 +48,8 @@ export const properties: INodeProperties[] = [
 	},
 	...imageProperties,
 	mrzTextProperty,
-	...confidenceProperties,
+	verdictModeProperty,
+	...confidenceRuleProperties,
 	documentChecksProperty,
 	optionsProperty,
 ];

@@ -6,39 +6,39 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { resolveEndpoints } from '../../../credentials/common/regions';
-import type { ResolvedEndpoints } from '../../../credentials/common/regions';
-import { thresholdProblem } from '../helpers/confidence';
-import type { ConfidenceRules } from '../helpers/confidence';
+import { resolveEndpoints } from '../../../../credentials/common/regions';
+import type { Edition, ResolvedEndpoints } from '../../../../credentials/common/regions';
+import { thresholdProblem } from '../../helpers/confidence';
+import type { ConfidenceRules } from '../../helpers/confidence';
 import {
 	crossCheckReport,
 	findMrzLines,
-	mrzLinesOf,
 	mrzOutcome,
 	mrzReport,
 	textLinesOf,
 	validityOutcome,
 	validityReport,
-} from '../helpers/documentChecks';
-import type { DocumentCheckOptions } from '../helpers/documentChecks';
-import type { Edition } from '../helpers/image';
-import { InputProblem, loadImage } from '../helpers/imageInput';
-import type { ImagePayload, ImageSource } from '../helpers/imageInput';
-import { shapeResult } from '../helpers/output';
-import { createPoolControl, runPool } from '../helpers/pool';
-import { combineChecks, confidenceCheck } from '../helpers/verdict';
-import type { CheckOutcome, ThresholdMode } from '../helpers/verdict';
-import { HuaweiCallError, OcrTransport, ocrUrl } from '../transport';
-import type { ErrorContext } from '../transport/errors';
+} from '../../helpers/documentChecks';
+import type { DocumentCheckOptions } from '../../helpers/documentChecks';
+import type { FailureContext } from '../../helpers/huaweiCodes';
+import { loadImage } from '../../helpers/imageInput';
+import type { ImagePayload, ImageSource } from '../../helpers/imageInput';
+import { InputProblem, itemError, withCallContext } from '../../helpers/nodeErrors';
+import { shapeResult } from '../../helpers/output';
+import { createPoolControl, runPool } from '../../helpers/pool';
+import { combineChecks, confidenceCheck } from '../../helpers/verdict';
+import type { CheckOutcome, ThresholdMode } from '../../helpers/verdict';
+import { OcrTransport, ocrUrl } from '../../transport/ocrTransport';
+import { DEFAULTS } from '../common/defaults';
+import type { ItemOutcome } from '../common/outcomes';
+import { routeOutcomes } from '../common/outcomes';
 import {
-	itemError,
 	readDocumentCheckOptions,
 	readMode,
 	readOutputOptions,
 	readRunNumber,
-	routeOutcomes,
-} from './common';
-import type { ItemOutcome } from './common';
+} from '../common/parameters';
+import { findMrz } from './mrzSearch';
 
 interface RunSettings {
 	credentialType: string;
@@ -57,7 +57,7 @@ async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings>
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), `Credential: ${(error as Error).message}`);
 	}
-	const editionOption = (options.edition as string | undefined) ?? 'auto';
+	const editionOption = (options.edition as string | undefined) ?? DEFAULTS.edition;
 	return {
 		credentialType,
 		endpoints,
@@ -71,21 +71,25 @@ async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings>
 
 /** The item's confidence rules; a threshold outside 0–1 fails the item before any call. */
 function readConfidenceRules(context: IExecuteFunctions, itemIndex: number): ConfidenceRules {
-	const threshold = context.getNodeParameter('confidenceThreshold', itemIndex, 0.8);
+	const threshold = context.getNodeParameter(
+		'confidenceThreshold',
+		itemIndex,
+		DEFAULTS.confidenceThreshold,
+	);
 	const problem = thresholdProblem(threshold);
-	if (problem) throw new InputProblem(problem, 'Threshold');
+	if (problem) throw new InputProblem({ message: problem, field: 'Threshold' });
 	return {
 		threshold: threshold as number,
 		fields: context.getNodeParameter('confidenceFields', itemIndex, []) as string[],
 		combine: context.getNodeParameter(
 			'confidenceCombine',
 			itemIndex,
-			'lowest',
+			DEFAULTS.confidenceCombine,
 		) as ConfidenceRules['combine'],
 		missing: context.getNodeParameter(
 			'missingConfidence',
 			itemIndex,
-			'fail',
+			DEFAULTS.missingConfidence,
 		) as ConfidenceRules['missing'],
 	};
 }
@@ -93,36 +97,6 @@ function readConfidenceRules(context: IExecuteFunctions, itemIndex: number): Con
 /** The request body for any OCR API of the same image. */
 function imageBody(payload: ImagePayload): IDataObject {
 	return payload.kind === 'image' ? { image: payload.base64 } : { url: payload.url };
-}
-
-type MrzSearch =
-	| { lines: string[]; source: 'passport' | 'general-text' }
-	| { lines?: undefined; source: 'general-text'; message: string; code?: string | null }
-	| { lines?: undefined; source?: undefined };
-
-/** The MRZ lines: from the passport result (G42 edition), or from a second read when asked for. */
-export async function findMrz(
-	result: IDataObject,
-	wantSecondRead: boolean,
-	secondRead: () => Promise<string[] | undefined>,
-): Promise<MrzSearch> {
-	const returned = mrzLinesOf(result);
-	if (returned) return { lines: returned, source: 'passport' };
-	if (!wantSecondRead) return {};
-	// The passport read stands: a failed extra read is reported in `mrz`, not fatal to the item.
-	try {
-		const lines = await secondRead();
-		return lines
-			? { lines, source: 'general-text' }
-			: { source: 'general-text', message: 'The second read found no MRZ lines.' };
-	} catch (error) {
-		const code = error instanceof HuaweiCallError ? (error.failure.code ?? null) : null;
-		return {
-			source: 'general-text',
-			message: `The second read failed: ${(error as Error).message}`,
-			code,
-		};
-	}
 }
 
 /**
@@ -140,7 +114,7 @@ async function runDocumentChecks(
 	if (search.lines) {
 		const { parsed, report } = mrzReport(search.lines, search.source, options);
 		const agreement = crossCheckReport(parsed, result);
-		report.crossCheck = agreement as unknown as IDataObject;
+		report.crossCheck = agreement;
 		result.mrz = report;
 		mrzDates = { birth: parsed.fields?.birthDate, expiry: parsed.fields?.expiryDate };
 		outcomes.push(mrzOutcome(report, agreement));
@@ -169,12 +143,12 @@ async function runDocumentChecks(
 		},
 		options,
 	);
-	result.validity = validity as unknown as IDataObject;
+	result.validity = validity;
 	outcomes.push(validityOutcome(validity, options));
 	return options.includeInVerdict ? outcomes : [];
 }
 
-export async function recognize(
+export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
@@ -184,23 +158,24 @@ export async function recognize(
 	if (settings instanceof Error) {
 		// A credential or setting that makes every item fail: with continue-on-fail, say so on every
 		// item (n8n would otherwise pass the input items on as if they were results).
-		if (!this.continueOnFail()) throw itemError(this, settings, 0, {});
+		if (!this.continueOnFail()) throw itemError(this.getNode(), settings, 0);
 		const outcomes: ItemOutcome[] = items.map(() => ({ status: 'rejected', reason: settings }));
-		return routeOutcomes(this, items, outcomes, readMode(this), {});
+		return routeOutcomes(this, items, outcomes, readMode(this));
 	}
-	const errorContext: ErrorContext = {
+	const timeoutMs = readRunNumber(this, 'timeout', DEFAULTS.timeoutMs);
+	/** What every failed call of this run is told: the item adds its image source. */
+	const runContext: FailureContext = {
 		region: settings.endpoints.region,
 		endpoint: settings.endpoints.ocrEndpoint,
 		edition: settings.edition,
-		timeoutMs: readRunNumber(this, 'timeout', 60000),
+		timeoutMs,
 	};
-	const pool = createPoolControl(readRunNumber(this, 'concurrency', 3));
+	const pool = createPoolControl(readRunNumber(this, 'concurrency', DEFAULTS.concurrency));
 	const transport = new OcrTransport(this, {
 		credentialType: settings.credentialType,
-		timeoutMs: errorContext.timeoutMs as number,
-		maxRetries: readRunNumber(this, 'maxRetries', 3),
-		retryDelayMs: readRunNumber(this, 'retryDelay', 1000),
-		context: errorContext,
+		timeoutMs,
+		maxRetries: readRunNumber(this, 'maxRetries', DEFAULTS.maxRetries),
+		retryDelayMs: readRunNumber(this, 'retryDelay', DEFAULTS.retryDelayMs),
 		onThrottle: () => pool.lower(),
 	});
 	const passportUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'passport');
@@ -213,25 +188,39 @@ export async function recognize(
 	const processItem = async (itemIndex: number) => {
 		if (stopped) return undefined;
 		const rules = settings.mode === 'off' ? undefined : readConfidenceRules(this, itemIndex);
+		const source = this.getNodeParameter('imageSource', itemIndex) as ImageSource;
 		const payload = await loadImage.call(this, itemIndex, items[itemIndex], {
-			source: this.getNodeParameter('imageSource', itemIndex) as ImageSource,
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', itemIndex, 'data'),
+			source,
+			binaryPropertyName: this.getNodeParameter(
+				'binaryPropertyName',
+				itemIndex,
+				DEFAULTS.binaryPropertyName,
+			),
 			url: this.getNodeParameter('imageUrl', itemIndex, ''),
 			base64: this.getNodeParameter('imageBase64', itemIndex, ''),
 			edition: settings.edition,
 		});
+		// This item's calls: a failure leaves here with the run's and the item's context.
+		const post = async (url: string, body: IDataObject) =>
+			await transport.post(url, body).catch((error: unknown) => {
+				throw withCallContext(error, { ...runContext, imageSource: source });
+			});
 		const body = imageBody(payload);
-		const recognitionMode = this.getNodeParameter('recognitionMode', itemIndex, 'auto') as string;
+		const recognitionMode = this.getNodeParameter(
+			'recognitionMode',
+			itemIndex,
+			DEFAULTS.recognitionMode,
+		) as string;
 		// The G42 edition rejects country_code (AIS.0101), so its engine choice is never sent there.
 		if (recognitionMode !== 'auto' && settings.edition !== 'g42')
 			body.country_code = recognitionMode;
-		const response = await transport.post(passportUrl, body);
+		const response = await post(passportUrl, body);
 		const result = shapeResult(response.body, readOutputOptions(this, itemIndex));
 		const documentChecks = await runDocumentChecks(
 			result,
 			readDocumentCheckOptions(this, itemIndex, today),
 			async () => {
-				const text = await transport.post(generalTextUrl, imageBody(payload));
+				const text = await post(generalTextUrl, imageBody(payload));
 				return findMrzLines(textLinesOf(text.body));
 			},
 		);
@@ -250,5 +239,5 @@ export async function recognize(
 			if (!succeeded && !continueOnFail) stopped = true;
 		}
 	});
-	return routeOutcomes(this, items, outcomes, settings.mode, errorContext);
+	return routeOutcomes(this, items, outcomes, settings.mode);
 }

@@ -1,7 +1,10 @@
-/** Where the image comes from, and which engine reads it. */
+/** Recognize Passport's own parameters: where the image comes from, which engine reads it, the confidence rules. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { fieldDisplayName, KEY_FIELDS } from '../../helpers/fields';
+
 const recognizeOnly = { show: { operation: ['recognize'] } };
+const thresholdOn = { show: { operation: ['recognize'] }, hide: { confidenceMode: ['off'] } };
 
 export const imageProperties: INodeProperties[] = [
 	{
@@ -82,5 +85,68 @@ export const imageProperties: INodeProperties[] = [
 		default: 'auto',
 		description:
 			'Which engine reads the passport. Not sent to the G42 Cloud edition, which has no choice.',
+	},
+];
+
+/** How confident Huawei must be (shown unless the verdict is off). */
+export const confidenceRuleProperties: INodeProperties[] = [
+	{
+		displayName: 'Threshold',
+		name: 'confidenceThreshold',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
+		default: 0.8,
+		displayOptions: thresholdOn,
+		description: 'Lowest acceptable confidence, from 0 to 1',
+	},
+	{
+		displayName: 'Fields to Check',
+		name: 'confidenceFields',
+		type: 'multiOptions',
+		options: KEY_FIELDS.map((field) => ({ name: fieldDisplayName(field), value: field })).sort(
+			(a, b) => a.name.localeCompare(b.name),
+		),
+		default: [],
+		displayOptions: thresholdOn,
+		description: 'Leave empty to check every key field Huawei returned',
+	},
+	{
+		displayName: 'Combine Scores',
+		name: 'confidenceCombine',
+		type: 'options',
+		options: [
+			{
+				name: 'Lowest Field',
+				value: 'lowest',
+				description: 'Every checked field must reach the threshold',
+			},
+			{
+				name: 'Mean',
+				value: 'mean',
+				description: 'The average of the checked fields must reach the threshold',
+			},
+		],
+		default: 'lowest',
+		displayOptions: thresholdOn,
+	},
+	{
+		displayName: 'Missing Confidence',
+		name: 'missingConfidence',
+		type: 'options',
+		options: [
+			{
+				name: 'Fail',
+				value: 'fail',
+				description: 'A checked field without a confidence fails the check',
+			},
+			{
+				name: 'Ignore',
+				value: 'ignore',
+				description: 'Judge only the fields that have a confidence',
+			},
+		],
+		default: 'fail',
+		displayOptions: thresholdOn,
+		description: 'What a checked field without a confidence value means',
 	},
 ];

@@ -4,18 +4,24 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { mrzOutcome, mrzReport, validityOutcome, validityReport } from '../helpers/documentChecks';
-import { combineChecks } from '../helpers/verdict';
-import { readDocumentCheckOptions, readMode, routeOutcomes } from './common';
-import type { ItemOutcome } from './common';
+import {
+	mrzOutcome,
+	mrzReport,
+	validityOutcome,
+	validityReport,
+} from '../../helpers/documentChecks';
+import { combineChecks } from '../../helpers/verdict';
+import { routeOutcomes } from '../common/outcomes';
+import type { ItemOutcome } from '../common/outcomes';
+import { readDocumentCheckOptions, readMode } from '../common/parameters';
 
 /** The MRZ parameter as people pass it: text, or an array of lines from an expression. */
-export function mrzInput(value: unknown): string | string[] {
+function mrzInput(value: unknown): string | string[] {
 	if (Array.isArray(value)) return value.map((line) => String(line ?? ''));
 	return typeof value === 'string' ? value : String(value ?? '');
 }
 
-export async function parseMrzOperation(
+export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
@@ -33,7 +39,7 @@ export async function parseMrzOperation(
 				{ dateOfBirth: parsed.fields?.birthDate, dateOfExpiry: parsed.fields?.expiryDate },
 				options,
 			);
-			const result: IDataObject = { mrz: report, validity: validity as unknown as IDataObject };
+			const result: IDataObject = { mrz: report, validity };
 			if (mode === 'off') return { status: 'fulfilled', value: { result } };
 			const checks = [mrzOutcome(report)];
 			if (options.includeInVerdict) checks.push(validityOutcome(validity, options));
@@ -42,5 +48,5 @@ export async function parseMrzOperation(
 			return { status: 'rejected', reason };
 		}
 	});
-	return routeOutcomes(this, items, outcomes, mode, {});
+	return routeOutcomes(this, items, outcomes, mode);
 }

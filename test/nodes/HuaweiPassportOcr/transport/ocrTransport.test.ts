@@ -14,7 +14,8 @@ jest.mock('n8n-workflow', () => ({
 	},
 }));
 
-import { HuaweiCallError, OcrTransport } from '../../../../nodes/HuaweiPassportOcr/transport';
+import { OcrTransport, ocrUrl } from '../../../../nodes/HuaweiPassportOcr/transport/ocrTransport';
+import { TransportError } from '../../../../nodes/HuaweiPassportOcr/transport/failure';
 
 interface Answer {
 	status: number;
@@ -58,7 +59,6 @@ const settings = (patch: Partial<ConstructorParameters<typeof OcrTransport>[1]> 
 	timeoutMs: 1000,
 	maxRetries: 3,
 	retryDelayMs: 100,
-	context: {},
 	...patch,
 });
 
@@ -84,6 +84,58 @@ function expiredUntilRefreshed() {
 
 beforeEach(() => {
 	sleeps.length = 0;
+});
+
+afterEach(() => {
+	jest.restoreAllMocks();
+});
+
+describe('back-off', () => {
+	const throttledThen = (failures: number, headers?: Record<string, string>) =>
+		fakeN8n((call) =>
+			call < failures
+				? { status: 429, body: { error_code: 'APIGW.0308', error_msg: 'limit' }, headers }
+				: OK,
+		);
+	const waits = async (
+		random: number,
+		patch: Partial<ConstructorParameters<typeof OcrTransport>[1]>,
+		n8n: ReturnType<typeof fakeN8n>,
+	) => {
+		jest.spyOn(Math, 'random').mockReturnValue(random);
+		await new OcrTransport(n8n.context, settings({ maxRetries: 5, ...patch })).post('u', {});
+		return [...sleeps];
+	};
+
+	it('doubles per attempt with equal jitter (between half and all of the step)', async () => {
+		expect(await waits(0, { retryDelayMs: 1000 }, throttledThen(4))).toEqual([
+			500, 1000, 2000, 4000,
+		]);
+		sleeps.length = 0;
+		expect(await waits(1, { retryDelayMs: 1000 }, throttledThen(4))).toEqual([
+			1000, 2000, 4000, 8000,
+		]);
+	});
+
+	it('is capped, and Retry-After wins over the schedule (plus up to 10 % jitter)', async () => {
+		expect(await waits(1, { retryDelayMs: 1000, maxDelayMs: 3000 }, throttledThen(4))).toEqual([
+			1000, 2000, 3000, 3000,
+		]);
+		sleeps.length = 0;
+		expect(await waits(0.5, {}, throttledThen(1, { 'retry-after': '5' }))).toEqual([5250]);
+		sleeps.length = 0;
+		expect(await waits(1, {}, throttledThen(1, { 'retry-after': '5' }))).toEqual([5500]);
+		sleeps.length = 0;
+		expect(
+			await waits(0, { maxDelayMs: 10000 }, throttledThen(1, { 'retry-after': '3600' })),
+		).toEqual([10000]);
+	});
+
+	it('builds the passport URL with the project placeholder the credentials fill in', () => {
+		expect(ocrUrl('https://ocr.ae-ad-1.g42cloud.com', 'passport')).toBe(
+			'https://ocr.ae-ad-1.g42cloud.com/v2/{project_id}/ocr/passport',
+		);
+	});
 });
 
 describe('OcrTransport', () => {
@@ -141,8 +193,8 @@ describe('OcrTransport', () => {
 		const error = await new OcrTransport(n8n.context, settings({ maxRetries: 3 }))
 			.post('u', {})
 			.catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(HuaweiCallError);
-		expect((error as HuaweiCallError).failure).toMatchObject({
+		expect(error).toBeInstanceOf(TransportError);
+		expect((error as TransportError).failure).toMatchObject({
 			code: 'ModelArts.4403',
 			status: 503,
 		});
@@ -154,7 +206,7 @@ describe('OcrTransport', () => {
 	it('never retries other 4xx', async () => {
 		const n8n = fakeN8n(() => ({ status: 400, body: { error_code: 'AIS.0104', error_msg: 'x' } }));
 		await expect(new OcrTransport(n8n.context, settings()).post('u', {})).rejects.toBeInstanceOf(
-			HuaweiCallError,
+			TransportError,
 		);
 		expect(n8n.calls).toHaveLength(1);
 		expect(sleeps).toEqual([]);
@@ -176,7 +228,7 @@ describe('OcrTransport', () => {
 		const error = await new OcrTransport(refused.context, settings())
 			.post('u', {})
 			.catch((e: unknown) => e);
-		expect((error as HuaweiCallError).failure.networkCode).toBe('ECONNREFUSED');
+		expect((error as TransportError).failure.networkCode).toBe('ECONNREFUSED');
 		expect(refused.calls).toHaveLength(1);
 	});
 
@@ -202,7 +254,7 @@ describe('OcrTransport', () => {
 		]);
 		expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
 		for (const result of results) {
-			const error = (result as PromiseRejectedResult).reason as HuaweiCallError;
+			const error = (result as PromiseRejectedResult).reason as TransportError;
 			expect(error.credentialFailure).toBe(true);
 			expect(error.message).toMatch(/IAM refused the login/);
 		}
@@ -253,7 +305,7 @@ describe('OcrTransport', () => {
 		);
 		for (let i = 0; i < 3; i++) {
 			const error = await transport.post('u', {}).catch((e: unknown) => e);
-			expect((error as HuaweiCallError).failure).toMatchObject({ code: 'APIGW.0301', status: 401 });
+			expect((error as TransportError).failure).toMatchObject({ code: 'APIGW.0301', status: 401 });
 		}
 		expect(n8n.calls.filter((options) => !options.ignoreHttpStatusErrors)).toHaveLength(1);
 	});

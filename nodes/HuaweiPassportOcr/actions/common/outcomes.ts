@@ -1,0 +1,44 @@
+/** Turning each item's outcome into n8n's outputs: in input order, routed by the verdict, failures once. */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { itemError } from '../../helpers/nodeErrors';
+import { buildErrorItem, buildResultItem } from '../../helpers/output';
+import { routeFor } from '../../helpers/verdict';
+import type { ThresholdMode, Verdict } from '../../helpers/verdict';
+import { readOutputOptions } from './parameters';
+
+/** One item's outcome: a result (with its verdict), a failure, or nothing (not run after a stop). */
+export type ItemOutcome = PromiseSettledResult<
+	{ result: IDataObject; verdict?: Verdict } | undefined
+>;
+
+/**
+ * Builds the outputs in input order: results routed by the verdict, failures as error items with
+ * continue-on-fail (else the first failure is thrown). A failure carries its context already.
+ */
+export function routeOutcomes(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	outcomes: ItemOutcome[],
+	mode: ThresholdMode,
+): INodeExecutionData[][] {
+	const continueOnFail = context.continueOnFail();
+	const routed: INodeExecutionData[][] = mode === 'route' ? [[], []] : [[]];
+	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
+		const outcome = outcomes[itemIndex];
+		const outputOptions = readOutputOptions(context, itemIndex);
+		if (outcome.status === 'rejected') {
+			const error = itemError(context.getNode(), outcome.reason, itemIndex);
+			if (!continueOnFail) throw error;
+			routed[0].push(buildErrorItem(items[itemIndex], error, outputOptions, itemIndex));
+			continue;
+		}
+		if (!outcome.value) continue; // not started after an earlier failure (which is thrown above)
+		const { result, verdict } = outcome.value;
+		if (verdict) result.verdict = verdict;
+		const output = routeFor(mode, verdict?.passed);
+		if (output === undefined) continue;
+		routed[output].push(buildResultItem(items[itemIndex], result, outputOptions, itemIndex));
+	}
+	return routed;
+}
