@@ -436,13 +436,15 @@ describe('Huawei Passport OCR in n8n@2.0.3 queue mode (Redis, PostgreSQL, main +
 			slowestMs: Math.max(...uploads.map((u) => u.elapsedMs)),
 			lockDurationMs: LOCK_DURATION_MS,
 		});
-		// One execution per upload, none left running: a result, or an error for each 500.
+		// One execution per upload, none left running; each 500 is an errored execution. An execution
+		// killed after its Respond to Webhook node ran is stored as an error too, though its upload
+		// already had the result.
 		expect(answered.length + failed.length).toBe(files.length);
-		expect(failed.length).toBeGreaterThan(0);
-		expect(loadStatuses).toEqual({
-			success: String(answered.length),
-			error: String(failed.length),
-		});
+		expect(Object.keys(loadStatuses).sort()).toEqual(['error', 'success']);
+		const [succeeded, errored] = [Number(loadStatuses.success), Number(loadStatuses.error)];
+		expect(errored).toBeGreaterThan(0);
+		expect(succeeded + errored).toBe(files.length);
+		expect(errored).toBeGreaterThanOrEqual(failed.length);
 		// n8n 2.0.3 does not re-run them (Bull's maxStalledCount is 0): each failed execution ended
 		// with n8n's stalled-job error, none was started again on the survivor.
 		expect(stalledIds).toEqual(erroredIds);
