@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--json] [--only overhead,concurrency,throttling,tokens,memory]
+ * npm run bench [-- --quick] [--json] [--only overhead,concurrency,throttling,tokens,memory,pdf]
  *
  * Runs the node through the test harness (n8n-core's WorkflowExecute) against the simulator in a
  * child process, and prints one table: each figure beside the reference measured in the same run,
@@ -9,6 +9,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 
 import { memory } from './memory';
+import { pdf } from './pdf';
 import { formatTable } from './rows';
 import type { Row } from './rows';
 import { concurrency, FULL, overhead, QUICK, throttling, tokenReuse } from './scenarios';
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, Scenario> = {
 	throttling,
 	tokens: tokenReuse,
 	memory,
+	pdf,
 };
 
 function machine() {

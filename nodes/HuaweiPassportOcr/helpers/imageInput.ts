@@ -1,20 +1,34 @@
 /**
  * Where the image comes from (binary property, URL, base64 text) and the local checks that spare an
- * API call on a file Huawei would refuse. The checks are pure; only loadImage touches n8n.
+ * API call on a file Huawei would refuse. A PDF yields the JPEG page image(s) inside it (pdfImage.ts).
+ * The checks are pure; only loadImages touches n8n.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { Edition } from '../../../credentials/common/regions';
+import { isPdf } from '../pdf';
+import type { PdfPageSelection } from '../pdf';
 import { base64Length, IMAGE_LIMITS, sniffImage } from './image';
 import type { ImageInfo } from './image';
 import { InputProblem } from './nodeErrors';
+import { pdfPages } from './pdfImage';
 
 export type ImageSource = 'binaryData' | 'url' | 'base64';
 
 /** What goes into the request body: the image as base64, or a URL Huawei downloads itself. */
 export type ImagePayload =
-	| { kind: 'image'; base64: string; info: ImageInfo; byteLength: number }
+	| {
+			kind: 'image';
+			base64: string;
+			info: ImageInfo;
+			byteLength: number;
+			/** Where the image came from, when it is not the file itself (a PDF's page image). */
+			source?: IDataObject;
+	  }
 	| { kind: 'url'; url: string };
+
+/** One image to send, or why one page of the item's PDF cannot be sent. */
+export type LoadedImage = ImagePayload | InputProblem;
 
 const FIELD_LABELS: Record<ImageSource, string> = {
 	binaryData: 'Input Binary Field',
@@ -190,6 +204,8 @@ export interface ImageInputParameters {
 	url?: unknown;
 	base64?: unknown;
 	edition: Edition;
+	/** Which page(s) of a PDF to take (default: the first page with a JPEG image). */
+	pdf?: PdfPageSelection;
 }
 
 /** A payload from bytes, or the problem with them. */
@@ -201,28 +217,69 @@ export function imagePayloadFromBytes(
 	const info = sniffImage(bytes);
 	const problem = checkImageBytes(info, bytes.length, edition);
 	if (problem) throw new InputProblem({ message: problem, field });
-	const buffer = Buffer.isBuffer(bytes)
-		? bytes
-		: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	return { kind: 'image', base64: buffer.toString('base64'), info, byteLength: bytes.length };
+	return {
+		kind: 'image',
+		base64: asBuffer(bytes).toString('base64'),
+		info,
+		byteLength: bytes.length,
+	};
 }
 
 /**
- * Loads one item's image (only when its turn comes, so a batch never holds every image at once) and
- * checks it. Throws InputProblem for anything the user must fix.
+ * The image(s) in bytes: the file itself, or, for a PDF, the JPEG page image(s) it holds, each checked
+ * like any image. A PDF that cannot be sent at all throws; one page that cannot be sent (in "every
+ * page" mode) is an InputProblem in the list.
  */
-export async function loadImage(
+export function imagePayloadsFromBytes(
+	bytes: Uint8Array,
+	edition: Edition,
+	field: string,
+	pdf: PdfPageSelection = { mode: 'first' },
+): LoadedImage[] {
+	// "%PDF-" may sit after some junk, but an image that happens to contain it stays an image.
+	if (!isPdf(bytes) || sniffImage(bytes).supported)
+		return [imagePayloadFromBytes(bytes, edition, field)];
+	const pages = pdfPages(asBuffer(bytes), pdf);
+	if (typeof pages === 'string') throw new InputProblem({ message: pages, field });
+	return pages.map((page) => {
+		if ('problem' in page) return new InputProblem({ message: page.problem, field });
+		const info = sniffImage(page.jpeg);
+		const problem = checkImageBytes(info, page.jpeg.length, edition);
+		if (problem)
+			return new InputProblem({ message: `Page ${page.page} of the PDF: ${problem}`, field });
+		return {
+			kind: 'image',
+			base64: page.jpeg.toString('base64'),
+			info,
+			byteLength: page.jpeg.length,
+			source: page.source,
+		};
+	});
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+	return Buffer.isBuffer(bytes)
+		? bytes
+		: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Loads one item's image(s) (only when its turn comes, so a batch never holds every image at once)
+ * and checks them: one payload, or one per PDF page in "every page" mode. Throws InputProblem for
+ * anything the user must fix.
+ */
+export async function loadImages(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	item: INodeExecutionData,
 	parameters: ImageInputParameters,
-): Promise<ImagePayload> {
+): Promise<LoadedImage[]> {
 	const field = FIELD_LABELS[parameters.source];
 	if (parameters.source === 'url') {
 		const url = String(parameters.url ?? '');
 		const problem = checkImageUrl(url);
 		if (problem) throw new InputProblem({ message: problem, field });
-		return { kind: 'url', url: url.trim() };
+		return [{ kind: 'url', url: url.trim() }];
 	}
 	if (parameters.source === 'base64') {
 		if (typeof parameters.base64 !== 'string') {
@@ -235,7 +292,7 @@ export async function loadImage(
 		}
 		const decoded = decodeBase64Text(parameters.base64);
 		if ('problem' in decoded) throw new InputProblem({ message: decoded.problem, field });
-		return imagePayloadFromBytes(decoded.bytes, parameters.edition, field);
+		return imagePayloadsFromBytes(decoded.bytes, parameters.edition, field, parameters.pdf);
 	}
 	const name = parameters.binaryPropertyName;
 	if (typeof name !== 'string' || binaryFieldHint(name) || !item.binary?.[name.trim()]) {
@@ -246,5 +303,5 @@ export async function loadImage(
 	}
 	this.helpers.assertBinaryData(itemIndex, name.trim());
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, name.trim());
-	return imagePayloadFromBytes(bytes, parameters.edition, field);
+	return imagePayloadsFromBytes(bytes, parameters.edition, field, parameters.pdf);
 }

@@ -31,6 +31,8 @@ export const DEFAULTS = {
 	missingConfidence: text('missingConfidence'),
 	binaryPropertyName: text('binaryPropertyName'),
 	recognitionMode: text('recognitionMode'),
+	pdfPage: text('pdfPage'),
+	pdfPageNumber: number('pdfPageNumber'),
 	edition: text('edition'),
 	concurrency: number('concurrency'),
 	timeoutMs: number('timeout'),

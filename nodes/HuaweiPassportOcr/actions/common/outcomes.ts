@@ -7,9 +7,23 @@ import { routeFor } from '../../helpers/verdict';
 import type { ThresholdMode, Verdict } from '../../helpers/verdict';
 import { readOutputOptions } from './parameters';
 
-/** One item's outcome: a result (with its verdict), a failure, or nothing (not run after a stop). */
+/** A result with its verdict. */
+export interface Recognition {
+	result: IDataObject;
+	verdict?: Verdict;
+}
+
+/** One page of an item's PDF that failed while its other pages went through ("every page" mode). */
+export interface PageFailure {
+	error: unknown;
+}
+
+/**
+ * One item's outcome: a result (with its verdict), one per page of a PDF read page by page, a failure,
+ * or nothing (not run after a stop).
+ */
 export type ItemOutcome = PromiseSettledResult<
-	{ result: IDataObject; verdict?: Verdict } | undefined
+	Recognition | Array<Recognition | PageFailure> | undefined
 >;
 
 /**
@@ -27,18 +41,28 @@ export function routeOutcomes(
 	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
 		const outcome = outcomes[itemIndex];
 		const outputOptions = readOutputOptions(context, itemIndex);
-		if (outcome.status === 'rejected') {
-			const error = itemError(context.getNode(), outcome.reason, itemIndex);
+		const failed = (reason: unknown) => {
+			const error = itemError(context.getNode(), reason, itemIndex);
 			if (!continueOnFail) throw error;
 			routed[0].push(buildErrorItem(items[itemIndex], error, outputOptions, itemIndex));
+		};
+		if (outcome.status === 'rejected') {
+			failed(outcome.reason);
 			continue;
 		}
 		if (!outcome.value) continue; // not started after an earlier failure (which is thrown above)
-		const { result, verdict } = outcome.value;
-		if (verdict) result.verdict = verdict;
-		const output = routeFor(mode, verdict?.passed);
-		if (output === undefined) continue;
-		routed[output].push(buildResultItem(items[itemIndex], result, outputOptions, itemIndex));
+		const parts = Array.isArray(outcome.value) ? outcome.value : [outcome.value];
+		for (const part of parts) {
+			if ('error' in part) {
+				failed(part.error);
+				continue;
+			}
+			const { result, verdict } = part;
+			if (verdict) result.verdict = verdict;
+			const output = routeFor(mode, verdict?.passed);
+			if (output === undefined) continue;
+			routed[output].push(buildResultItem(items[itemIndex], result, outputOptions, itemIndex));
+		}
 	}
 	return routed;
 }

@@ -65,6 +65,40 @@ export const imageProperties: INodeProperties[] = [
 		description: 'The image file as base64 text; a "data:image/...;base64," prefix is removed',
 	},
 	{
+		displayName: 'PDF Page',
+		name: 'pdfPage',
+		type: 'options',
+		displayOptions: { show: { operation: ['recognize'], imageSource: ['binaryData', 'base64'] } },
+		options: [
+			{
+				name: 'Every Page',
+				value: 'all',
+				description:
+					'Each page with an image becomes its own output item, paired with its input item',
+			},
+			{
+				name: 'First Page With an Image',
+				value: 'first',
+				description: 'The first page whose scan is a JPEG image',
+			},
+			{ name: 'Page Number', value: 'page', description: 'The page you choose' },
+		],
+		default: 'first',
+		description:
+			'When the file is a PDF: which page to read. The JPEG image a scanner stores for the page is sent as it is; see the node README for the PDFs that cannot be read.',
+	},
+	{
+		displayName: 'Page Number',
+		name: 'pdfPageNumber',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		displayOptions: {
+			show: { operation: ['recognize'], imageSource: ['binaryData', 'base64'], pdfPage: ['page'] },
+		},
+		description: 'The page of the PDF to read, from 1',
+	},
+	{
 		displayName: 'Recognition Mode',
 		name: 'recognitionMode',
 		type: 'options',

@@ -21,16 +21,18 @@ import {
 } from '../../helpers/documentChecks';
 import type { DocumentCheckOptions } from '../../helpers/documentChecks';
 import type { FailureContext } from '../../helpers/huaweiCodes';
-import { loadImage } from '../../helpers/imageInput';
+import { loadImages } from '../../helpers/imageInput';
 import type { ImagePayload, ImageSource } from '../../helpers/imageInput';
 import { InputProblem, itemError, withCallContext } from '../../helpers/nodeErrors';
 import { shapeResult } from '../../helpers/output';
+import { pdfSelection } from '../../helpers/pdfImage';
+import type { PdfPageOption } from '../../helpers/pdfImage';
 import { createPoolControl, runPool } from '../../helpers/pool';
 import { combineChecks, confidenceCheck } from '../../helpers/verdict';
 import type { CheckOutcome, ThresholdMode } from '../../helpers/verdict';
 import { OcrTransport, ocrUrl } from '../../transport/ocrTransport';
 import { DEFAULTS } from '../common/defaults';
-import type { ItemOutcome } from '../common/outcomes';
+import type { ItemOutcome, PageFailure, Recognition } from '../common/outcomes';
 import { routeOutcomes } from '../common/outcomes';
 import {
 	readDocumentCheckOptions,
@@ -92,6 +94,13 @@ function readConfidenceRules(context: IExecuteFunctions, itemIndex: number): Con
 			DEFAULTS.missingConfidence,
 		) as ConfidenceRules['missing'],
 	};
+}
+
+/** PDF Page and Page Number: which page(s) of a PDF to read (ignored for other files). */
+function readPdfSelection(context: IExecuteFunctions, itemIndex: number) {
+	const option = context.getNodeParameter('pdfPage', itemIndex, DEFAULTS.pdfPage) as PdfPageOption;
+	const page = context.getNodeParameter('pdfPageNumber', itemIndex, DEFAULTS.pdfPageNumber);
+	return pdfSelection(option, Number(page));
 }
 
 /** The request body for any OCR API of the same image. */
@@ -189,7 +198,7 @@ export async function execute(
 		if (stopped) return undefined;
 		const rules = settings.mode === 'off' ? undefined : readConfidenceRules(this, itemIndex);
 		const source = this.getNodeParameter('imageSource', itemIndex) as ImageSource;
-		const payload = await loadImage.call(this, itemIndex, items[itemIndex], {
+		const images = await loadImages.call(this, itemIndex, items[itemIndex], {
 			source,
 			binaryPropertyName: this.getNodeParameter(
 				'binaryPropertyName',
@@ -199,34 +208,55 @@ export async function execute(
 			url: this.getNodeParameter('imageUrl', itemIndex, ''),
 			base64: this.getNodeParameter('imageBase64', itemIndex, ''),
 			edition: settings.edition,
+			pdf: readPdfSelection(this, itemIndex),
 		});
 		// This item's calls: a failure leaves here with the run's and the item's context.
 		const post = async (url: string, body: IDataObject) =>
 			await transport.post(url, body).catch((error: unknown) => {
 				throw withCallContext(error, { ...runContext, imageSource: source });
 			});
-		const body = imageBody(payload);
 		const recognitionMode = this.getNodeParameter(
 			'recognitionMode',
 			itemIndex,
 			DEFAULTS.recognitionMode,
 		) as string;
-		// The G42 edition rejects country_code (AIS.0101), so its engine choice is never sent there.
-		if (recognitionMode !== 'auto' && settings.edition !== 'g42')
-			body.country_code = recognitionMode;
-		const response = await post(passportUrl, body);
-		const result = shapeResult(response.body, readOutputOptions(this, itemIndex));
-		const documentChecks = await runDocumentChecks(
-			result,
-			readDocumentCheckOptions(this, itemIndex, today),
-			async () => {
-				const text = await post(generalTextUrl, imageBody(payload));
-				return findMrzLines(textLinesOf(text.body));
-			},
-		);
-		if (!rules) return { result };
-		const checks = [confidenceCheck(result, rules), ...documentChecks];
-		return { result, verdict: combineChecks(checks) };
+		const recognizeImage = async (payload: ImagePayload): Promise<Recognition> => {
+			const body = imageBody(payload);
+			// The G42 edition rejects country_code (AIS.0101), so its engine choice is never sent there.
+			if (recognitionMode !== 'auto' && settings.edition !== 'g42')
+				body.country_code = recognitionMode;
+			const response = await post(passportUrl, body);
+			const result = shapeResult(response.body, readOutputOptions(this, itemIndex));
+			if (payload.kind === 'image' && payload.source) result.source = payload.source;
+			const documentChecks = await runDocumentChecks(
+				result,
+				readDocumentCheckOptions(this, itemIndex, today),
+				async () => {
+					const text = await post(generalTextUrl, imageBody(payload));
+					return findMrzLines(textLinesOf(text.body));
+				},
+			);
+			if (!rules) return { result };
+			const checks = [confidenceCheck(result, rules), ...documentChecks];
+			return { result, verdict: combineChecks(checks) };
+		};
+		if (images.length === 1) {
+			const [image] = images;
+			if (image instanceof InputProblem) throw image;
+			return await recognizeImage(image);
+		}
+		// Every page of a PDF, one after another in this item's turn: a page that fails is its own
+		// error item with continue-on-fail, else it fails the item like any other failure.
+		const pages: Array<Recognition | PageFailure> = [];
+		for (const image of images) {
+			const page =
+				image instanceof InputProblem
+					? { error: image }
+					: await recognizeImage(image).catch((error: unknown): PageFailure => ({ error }));
+			if ('error' in page && !continueOnFail) throw page.error;
+			pages.push(page);
+		}
+		return pages;
 	};
 
 	const outcomes: ItemOutcome[] = await runPool(items.length, pool, async (itemIndex) => {

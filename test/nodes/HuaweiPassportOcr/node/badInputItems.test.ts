@@ -15,7 +15,11 @@ describe('local checks before any call', () => {
 	beforeEach(() => sim.resetCounters());
 
 	const cases: Array<[string, () => Buffer, RegExp]> = [
-		['PDF', () => badImage('pdf'), /PDF document: convert the passport page to JPEG first/],
+		[
+			'PDF without a page image',
+			() => badImage('pdf'),
+			/This PDF holds no page image .*convert the passport page to JPEG first/,
+		],
 		['GIF', () => badImage('gif'), /GIF: convert it to JPEG or PNG/],
 		['WebP', () => badImage('webp'), /WebP: convert it to JPEG or PNG/],
 		['HEIC', () => badImage('heic'), /HEIC: convert it to JPEG/],
@@ -69,7 +73,7 @@ describe('local checks before any call', () => {
 			continueOnFail: true,
 		});
 		const jsons = jsonOf(result.outputs[0]);
-		expect(jsons[0].error).toMatch(/^Item 0, field "Base64 Image": PDF document/);
+		expect(jsons[0].error).toMatch(/^Item 0, field "Base64 Image": This PDF holds no page image/);
 		expect(jsons[1].error).toMatch(/^Item 1, field "Base64 Image": The text is not valid base64/);
 		expect(jsons[2].error).toMatch(
 			/^Item 2, field "Base64 Image": The field received an object, not base64 text/,

@@ -48,7 +48,9 @@ describe('batches', () => {
 			'string',
 			'undefined',
 		]);
-		expect(jsons[1].error).toMatch(/^Item 1, field "Input Binary Field": PDF document/);
+		expect(jsons[1].error).toMatch(
+			/^Item 1, field "Input Binary Field": This PDF holds no page image/,
+		);
 		expect(jsons[3].error).toMatch(/AIS\.0104/);
 	});
 
@@ -75,7 +77,9 @@ describe('batches', () => {
 			items: mixed(),
 			parameters: { options: { concurrency: 1 } },
 		});
-		expect(result.error?.message).toMatch(/^Item 1, field "Input Binary Field": PDF document/);
+		expect(result.error?.message).toMatch(
+			/^Item 1, field "Input Binary Field": This PDF holds no page image/,
+		);
 		// Nothing after the failure was sent.
 		expect(sim.counters().ocr.total).toBe(1);
 	});
