@@ -1,5 +1,5 @@
-// Mirrors the flat config that @n8n/node-cli ships for community nodes (n8n's verification lint),
-// without pulling in the whole CLI: community-node rules everywhere, n8n-nodes-base rules per folder.
+// Mirrors the config of n8n's verification scanner (@n8n/scan-community-package, run by `npm run scan`)
+// for the editor and `eslint .`: community-node rules, n8n-nodes-base rules per folder, same rules off.
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
@@ -39,6 +39,8 @@ export default tseslint.config(
 		rules: {
 			...n8nNodesBase.configs.credentials.rules,
 			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			// Off in n8n's scanner too (its community credential-password-field rule decides instead).
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
 		},
 	},
 	{

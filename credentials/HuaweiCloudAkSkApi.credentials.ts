@@ -72,8 +72,7 @@ function sign(
 export class HuaweiCloudAkSkApi implements ICredentialType {
 	name = AKSK_CREDENTIAL_TYPE;
 
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api -- the two Huawei credentials are told apart by the suffix
-	displayName = 'Huawei Cloud API (Access Key)';
+	displayName = 'Huawei Cloud Access Key API';
 
 	icon = 'file:huaweiCloud.svg' as const;
 
@@ -85,7 +84,6 @@ export class HuaweiCloudAkSkApi implements ICredentialType {
 		{
 			displayName: 'Access Key ID',
 			name: 'accessKey',
-			// eslint-disable-next-line n8n-nodes-base/cred-class-field-type-options-password-missing -- the key ID is an identifier (shown in the console), the secret key is the secret
 			type: 'string',
 			default: '',
 			required: true,

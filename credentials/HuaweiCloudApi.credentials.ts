@@ -26,8 +26,7 @@ import { resolveEndpoints } from './common/regions';
 export class HuaweiCloudApi implements ICredentialType {
 	name = IAM_CREDENTIAL_TYPE;
 
-	// eslint-disable-next-line n8n-nodes-base/cred-class-field-display-name-missing-api -- the two Huawei credentials are told apart by the suffix
-	displayName = 'Huawei Cloud API (IAM User)';
+	displayName = 'Huawei Cloud IAM User API';
 
 	icon = 'file:huaweiCloud.svg' as const;
 

@@ -290,6 +290,7 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 			{
 				id: IAM_CREDENTIAL.id,
 				file: 'credential-iam.png',
+				typeName: 'Huawei Cloud IAM User API',
 				fields: [
 					'region',
 					'domainName',
@@ -304,6 +305,7 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 			{
 				id: AKSK_CREDENTIAL.id,
 				file: 'credential-aksk.png',
+				typeName: 'Huawei Cloud Access Key API',
 				fields: [
 					'region',
 					'accessKey',
@@ -321,6 +323,8 @@ describe('the node in n8n@2.0.3 editor (chromium)', () => {
 			await page.goto(`/home/credentials/${form.id}`);
 			const modal = page.getByTestId('editCredential-modal');
 			await modal.waitFor({ state: 'visible' });
+			// The credential type's display name (n8n's rules: it ends in "API") under the title.
+			await modal.getByText(form.typeName, { exact: true }).waitFor({ state: 'visible' });
 			for (const field of form.fields) {
 				await modal
 					.getByTestId(`parameter-input-${field}`)

@@ -3,14 +3,38 @@
 # Idempotent: skips when the cache already holds the version. The cache sits outside the clone
 # (~/.cache/n8n-nodes-huawei-ocr/n8n-<version>, or N8N_CACHE_DIR / N8N_INSTALL_DIR) so every clone on
 # the machine reuses it; a lock keeps two clones from installing into it at once.
+# The version (N8N_VERSION, default: "default" in n8n-versions.json) must be listed in
+# test/e2e/n8n-versions.json, which says for each one the Node it runs on ("system" or a version that
+# install-node.sh fetches into the cache), extra `npm install` flags, native modules to rebuild, and why.
 # Usage: test/e2e/install-n8n.sh            (n8n only; chromium only with --with-chromium)
 #        test/e2e/install-n8n.sh --with-chromium
+#        N8N_VERSION=1.123.81 test/e2e/install-n8n.sh
 set -euo pipefail
 
-N8N_VERSION="${N8N_VERSION:-2.0.3}"
+E2E_DIR="$(cd "$(dirname "$0")" && pwd)"
+VERSIONS_FILE="$E2E_DIR/n8n-versions.json"
+# One field of this version's entry in n8n-versions.json ("" for a missing field).
+version_field() {
+	node -e '
+		const [file, version, field] = process.argv.slice(1);
+		const matrix = require(file);
+		const entry = matrix.versions[version];
+		if (!entry) {
+			console.error(`n8n ${version} is not in ${file} (listed: ${Object.keys(matrix.versions).join(", ")})`);
+			process.exit(1);
+		}
+		const value = entry[field] ?? "";
+		console.log(Array.isArray(value) ? value.join(" ") : value);
+	' "$VERSIONS_FILE" "$N8N_VERSION" "$1"
+}
+
+N8N_VERSION="${N8N_VERSION:-$(node -p "require('$VERSIONS_FILE').default")}"
 CACHE_DIR="${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-huawei-ocr}"
 TARGET="${N8N_INSTALL_DIR:-$CACHE_DIR/n8n-$N8N_VERSION}"
 INSTALLED_PKG="$TARGET/node_modules/n8n/package.json"
+NODE_FOR_N8N="$(version_field node)"
+NPM_FLAGS="$(version_field npmInstallFlags)"
+REBUILD="$(version_field rebuild)"
 
 installed_version() {
 	[ -f "$INSTALLED_PKG" ] && node -p "require('$INSTALLED_PKG').version" 2>/dev/null || true
@@ -40,7 +64,14 @@ fi
 mkdir -p "$TARGET"
 exec 9>"$TARGET.lock"
 flock 9
-if [ "$(installed_version)" = "$N8N_VERSION" ] && [ -x "$TARGET/node_modules/.bin/n8n" ]; then
+# Complete = the marker written after the last step below (or, for installs made before the marker
+# existed, npm's own end-of-install lockfile and nothing to rebuild); a killed install is redone.
+MARKER="$TARGET/.installed-by-install-n8n"
+complete() {
+	[ "$(installed_version)" = "$N8N_VERSION" ] && [ -x "$TARGET/node_modules/.bin/n8n" ] &&
+		{ [ -f "$MARKER" ] || { [ -z "$REBUILD" ] && [ -f "$TARGET/node_modules/.package-lock.json" ]; }; }
+}
+if complete; then
 	echo "n8n $N8N_VERSION already installed in $TARGET"
 	exit 0
 fi
@@ -57,7 +88,21 @@ cat >"$TARGET/package.json" <<JSON
 }
 JSON
 
-echo "installing n8n $N8N_VERSION into $TARGET (about 6 minutes, 1.7 GB) ..."
+if [ "$NODE_FOR_N8N" != system ]; then
+	# npm itself and every native build run on that Node, against its own headers (not the system's).
+	NODE_HOME="$("$E2E_DIR/install-node.sh" "$NODE_FOR_N8N")"
+	export PATH="$NODE_HOME/bin:$PATH"
+	export npm_config_nodedir="$NODE_HOME"
+fi
+
+echo "installing n8n $N8N_VERSION into $TARGET on node $(node --version) (3-10 minutes, ~1.7 GB) ..."
 start=$(date +%s)
-(cd "$TARGET" && npm install --no-audit --no-fund --loglevel=error)
-echo "n8n $(installed_version) installed in $(( $(date +%s) - start ))s"
+# shellcheck disable=SC2086 # the flags are words
+(cd "$TARGET" && npm install --no-audit --no-fund --loglevel=error $NPM_FLAGS)
+if [ -n "$REBUILD" ]; then
+	echo "building native modules: $REBUILD"
+	# shellcheck disable=SC2086
+	(cd "$TARGET" && npm rebuild --loglevel=error $REBUILD)
+fi
+echo "$N8N_VERSION node=$NODE_FOR_N8N flags=$NPM_FLAGS rebuild=$REBUILD" >"$MARKER"
+echo "n8n $(installed_version) installed in $(($(date +%s) - start))s"

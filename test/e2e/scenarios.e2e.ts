@@ -1,8 +1,11 @@
 /**
- * The package inside a real n8n@2.0.3, against the Huawei Cloud simulator running as its own process.
- * Scenarios are batched into few workflows (each `n8n execute` boots n8n) and run in this order on
- * one n8n home, so the token cached by n8n carries over between runs like in production.
+ * The package inside a real n8n (N8N_VERSION, default 2.0.3; `npm run test:compat` runs every version
+ * of test/e2e/n8n-versions.json), against the Huawei Cloud simulator running as its own process.
+ * Each test's workflow is declared right above it; all are imported in one n8n boot before the first
+ * test (each n8n command boots n8n). The tests run in this order on one n8n home, so the token cached
+ * by n8n carries over between runs like in production.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLE_FILES, loadExample, PLACEHOLDERS } from '../../scripts/lib/examples';
@@ -23,9 +26,10 @@ import {
 	runN8nCli,
 	type ExecutionResult,
 	type N8nHome,
+	type WorkflowExport,
 } from './lib/n8n';
 import { binaryToBase64, httpPostOnce, readFiles } from './lib/n8nNodes';
-import { EXTENSIONS_DIR, FIXTURE_IMAGES_DIR } from './lib/paths';
+import { EXTENSIONS_DIR, FIXTURE_IMAGES_DIR, MATRIX, N8N_NODE_BIN, N8N_VERSION } from './lib/paths';
 import { findSecretLeaks } from './lib/secrets';
 import {
 	startSimulatorProcess,
@@ -97,18 +101,12 @@ const jsonOf = (result: ExecutionResult, nodeName: string, output = 0) =>
 const pairedOf = (result: ExecutionResult, nodeName: string, output = 0) =>
 	outputItems(result, nodeName, output).map((item) => item.pairedItem);
 
-describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
+describe(`Huawei Passport OCR in n8n@${N8N_VERSION} against the simulator`, () => {
 	let home: N8nHome;
 	let sim: SimulatorProcess;
 	let files: FileServer;
 	const runs: ExecutionResult[] = [];
 	const tokensSeen = new Set<string>();
-
-	const execute = async (id: string) => {
-		const result = await executeWorkflow(home, id);
-		runs.push(result);
-		return result;
-	};
 
 	/** The token n8n stored with an IAM credential, read without printing it into the n8n log. */
 	const storedToken = async (credentialId = IAM.id): Promise<string> => {
@@ -126,6 +124,25 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		return credential.data.token ?? '';
 	};
 
+	/** A test's workflow, declared above the test and built in beforeAll (it may use `sim`, `files`). */
+	interface ScenarioWorkflow {
+		build: () => WorkflowExport;
+		/** Set when beforeAll imports it. */
+		id?: string;
+	}
+	const declared: ScenarioWorkflow[] = [];
+	const scenarioWorkflow = (build: () => WorkflowExport): ScenarioWorkflow => {
+		const entry: ScenarioWorkflow = { build };
+		declared.push(entry);
+		return entry;
+	};
+	const execute = async (scenario: ScenarioWorkflow) => {
+		if (!scenario.id) throw new Error('the scenario workflow was not imported');
+		const result = await executeWorkflow(home, scenario.id);
+		runs.push(result);
+		return result;
+	};
+
 	beforeAll(async () => {
 		home = await createN8nHome('scenarios', EXTENSIONS_DIR);
 		sim = await startSimulatorProcess({ logFile: join(home.importDir, 'simulator.log') });
@@ -135,174 +152,12 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 			akSkCredentialFor(sim.info),
 			{ ...iamCredentialFor(sim.info), id: IAM_SHORT_LIVED.id, name: IAM_SHORT_LIVED.name },
 		]);
-		await importWorkflows(home, [
-			workflow(
-				'e2eBinaryModes01',
-				'E2E binary input, threshold modes, bad image',
-				[
-					manualTrigger(),
-					...orderedFiles([
-						'icao-specimen.jpg',
-						'bad-pdf.pdf',
-						'low-confidence.jpg',
-						'chinese.png',
-					]),
-					ocrNode('Flag', { imageSource: 'binaryData', confidenceMode: 'flag' }, IAM, {
-						onError: 'continueRegularOutput',
-					}),
-					ocrNode(
-						'Off',
-						{
-							imageSource: 'binaryData',
-							confidenceMode: 'off',
-							options: { keepInputBinary: false },
-						},
-						IAM,
-						{
-							onError: 'continueRegularOutput',
-						},
-					),
-					ocrNode('Filter', { imageSource: 'binaryData', confidenceMode: 'filter' }, IAM, {
-						onError: 'continueRegularOutput',
-					}),
-					ocrNode('Route', { imageSource: 'binaryData', confidenceMode: 'route' }, IAM, {
-						onError: 'continueErrorOutput',
-					}),
-				],
-				[
-					['Start', 'Read images'],
-					['Read images', 'In order'],
-					['In order', 'Flag'],
-					['In order', 'Off'],
-					['In order', 'Filter'],
-					['In order', 'Route'],
-				],
-			),
-			workflow(
-				'e2eUrlBase64Ak01',
-				'E2E URL and base64 input with AK/SK, Huawei errors',
-				[
-					manualTrigger(),
-					codeNode(
-						'URLs',
-						`return ${JSON.stringify([
-							'icao-specimen.jpg',
-							'bad-no-truth.jpg',
-							'missing.jpg',
-							'chinese.jpg',
-						])}
-	.map((file) => ({ json: { url: ${JSON.stringify(files.url)} + '/' + file } }));`,
-					),
-					ocrNode('By URL', { imageSource: 'url', imageUrl: '={{ $json.url }}' }, AKSK, {
-						onError: 'continueErrorOutput',
-					}),
-					readFiles('Read image', `${FIXTURE_IMAGES_DIR}/icao-specimen.jpg`),
-					binaryToBase64('To base64', 'image'),
-					ocrNode(
-						'By base64',
-						{
-							imageSource: 'base64',
-							imageBase64: "={{ 'data:image/jpeg;base64,' + $json.image }}",
-						},
-						AKSK,
-					),
-				],
-				[
-					['Start', 'URLs'],
-					['URLs', 'By URL'],
-					['Start', 'Read image'],
-					['Read image', 'To base64'],
-					['To base64', 'By base64'],
-				],
-			),
-			workflow(
-				'e2eThrottled001',
-				'E2E throttled batch',
-				[
-					manualTrigger(),
-					...orderedFiles(EIGHT_IMAGES),
-					ocrNode(
-						'Throttled',
-						{
-							imageSource: 'binaryData',
-							options: { concurrency: 4, maxRetries: 8, retryDelay: 200 },
-						},
-						IAM,
-					),
-				],
-				[
-					['Start', 'Read images'],
-					['Read images', 'In order'],
-					['In order', 'Throttled'],
-				],
-			),
-			workflow(
-				'e2eTokenExpiry01',
-				'E2E token expires between two batches',
-				[
-					manualTrigger(),
-					...orderedFiles(['icao-specimen.jpg', 'chinese.jpg', 'gbr.jpg']),
-					ocrNode('Before expiry', { imageSource: 'binaryData', options: { concurrency: 3 } }, IAM),
-					httpPostOnce('Expire tokens', `${sim.url}/__sim/expire-tokens`),
-					codeNode('Images again', "return $('In order').all();"),
-					ocrNode('After expiry', { imageSource: 'binaryData', options: { concurrency: 3 } }, IAM),
-				],
-				[
-					['Start', 'Read images'],
-					['Read images', 'In order'],
-					['In order', 'Before expiry'],
-					['Before expiry', 'Expire tokens'],
-					['Expire tokens', 'Images again'],
-					['Images again', 'After expiry'],
-				],
-			),
-			workflow(
-				'e2eTokenTtlBatch1',
-				'E2E token expires while one concurrent batch is in flight',
-				[
-					manualTrigger(),
-					...orderedFiles(EIGHT_IMAGES),
-					ocrNode(
-						'Mid-batch expiry',
-						{ imageSource: 'binaryData', options: { concurrency: 3 } },
-						IAM_SHORT_LIVED,
-					),
-				],
-				[
-					['Start', 'Read images'],
-					['Read images', 'In order'],
-					['In order', 'Mid-batch expiry'],
-				],
-			),
-			// The URL example as shipped, pointed at an image on the local file server (as the demo does).
-			loadExample(EXAMPLE_FILES.byUrl, {
-				credential: iamCredentialFor(sim.info),
-				replacements: [[PLACEHOLDERS.imageUrl, `${files.url}/icao-specimen.jpg`]],
-			}),
-			workflow(
-				'e2eParseMrz00001',
-				'E2E Parse MRZ without credential',
-				[
-					manualTrigger(),
-					codeNode(
-						'MRZ texts',
-						`return ${JSON.stringify([
-							ICAO_MRZ.join('\n'),
-							BROKEN_MRZ.join('\n'),
-						])}.map((mrz) => ({ json: { mrz } }));`,
-					),
-					node('Parse MRZ', OCR_NODE_TYPE, 1, {
-						operation: 'parseMrz',
-						mrzText: '={{ $json.mrz }}',
-						confidenceMode: 'route',
-					}),
-				],
-				[
-					['Start', 'MRZ texts'],
-					['MRZ texts', 'Parse MRZ'],
-				],
-			),
-		]);
+		const workflows = declared.map((entry) => {
+			const built = entry.build();
+			entry.id = built.id;
+			return built;
+		});
+		await importWorkflows(home, workflows);
 		await sim.reset();
 	});
 
@@ -311,10 +166,58 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		await sim?.stop();
 	});
 
+	it(`is n8n ${N8N_VERSION}, on the Node that test/e2e/n8n-versions.json names for it`, async () => {
+		const cli = await runN8nCli(home, ['--version']);
+		expect(cli.stdout).toContain(N8N_VERSION);
+		const node = MATRIX.versions[N8N_VERSION].node;
+		expect(execFileSync(N8N_NODE_BIN, ['--version'], { encoding: 'utf8' }).trim()).toBe(
+			node === 'system' ? process.version : `v${node}`,
+		);
+	});
+
 	let afterFirstRun: SimulatorCounters;
 
+	const binaryModes = scenarioWorkflow(() =>
+		workflow(
+			'e2eBinaryModes01',
+			'E2E binary input, threshold modes, bad image',
+			[
+				manualTrigger(),
+				...orderedFiles(['icao-specimen.jpg', 'bad-pdf.pdf', 'low-confidence.jpg', 'chinese.png']),
+				ocrNode('Flag', { imageSource: 'binaryData', confidenceMode: 'flag' }, IAM, {
+					onError: 'continueRegularOutput',
+				}),
+				ocrNode(
+					'Off',
+					{
+						imageSource: 'binaryData',
+						confidenceMode: 'off',
+						options: { keepInputBinary: false },
+					},
+					IAM,
+					{
+						onError: 'continueRegularOutput',
+					},
+				),
+				ocrNode('Filter', { imageSource: 'binaryData', confidenceMode: 'filter' }, IAM, {
+					onError: 'continueRegularOutput',
+				}),
+				ocrNode('Route', { imageSource: 'binaryData', confidenceMode: 'route' }, IAM, {
+					onError: 'continueErrorOutput',
+				}),
+			],
+			[
+				['Start', 'Read images'],
+				['Read images', 'In order'],
+				['In order', 'Flag'],
+				['In order', 'Off'],
+				['In order', 'Filter'],
+				['In order', 'Route'],
+			],
+		),
+	);
 	it('binary input from the Read Files node, each threshold mode, a refused PDF next to good items', async () => {
-		const result = await execute('e2eBinaryModes01');
+		const result = await execute(binaryModes);
 		expect(result.error).toBeUndefined();
 
 		// Flag: one item per input, in order, with pairedItem; the PDF is an error item, the rest carry a verdict.
@@ -363,8 +266,47 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		tokensSeen.add(await storedToken());
 	});
 
+	const urlBase64AkSk = scenarioWorkflow(() =>
+		workflow(
+			'e2eUrlBase64Ak01',
+			'E2E URL and base64 input with AK/SK, Huawei errors',
+			[
+				manualTrigger(),
+				codeNode(
+					'URLs',
+					`return ${JSON.stringify([
+						'icao-specimen.jpg',
+						'bad-no-truth.jpg',
+						'missing.jpg',
+						'chinese.jpg',
+					])}
+.map((file) => ({ json: { url: ${JSON.stringify(files.url)} + '/' + file } }));`,
+				),
+				ocrNode('By URL', { imageSource: 'url', imageUrl: '={{ $json.url }}' }, AKSK, {
+					onError: 'continueErrorOutput',
+				}),
+				readFiles('Read image', `${FIXTURE_IMAGES_DIR}/icao-specimen.jpg`),
+				binaryToBase64('To base64', 'image'),
+				ocrNode(
+					'By base64',
+					{
+						imageSource: 'base64',
+						imageBase64: "={{ 'data:image/jpeg;base64,' + $json.image }}",
+					},
+					AKSK,
+				),
+			],
+			[
+				['Start', 'URLs'],
+				['URLs', 'By URL'],
+				['Start', 'Read image'],
+				['Read image', 'To base64'],
+				['To base64', 'By base64'],
+			],
+		),
+	);
 	it('URL and base64 input with an access key: signatures verified, Huawei errors on the error output', async () => {
-		const result = await execute('e2eUrlBase64Ak01');
+		const result = await execute(urlBase64AkSk);
 		expect(result.error).toBeUndefined();
 
 		expect(pairedOf(result, 'By URL', 0)).toEqual([{ item: 0 }, { item: 3 }]);
@@ -431,10 +373,33 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		expect(counters.iam.tokens).toBe(afterFirstRun.iam.tokens);
 	});
 
+	const throttled = scenarioWorkflow(() =>
+		workflow(
+			'e2eThrottled001',
+			'E2E throttled batch',
+			[
+				manualTrigger(),
+				...orderedFiles(EIGHT_IMAGES),
+				ocrNode(
+					'Throttled',
+					{
+						imageSource: 'binaryData',
+						options: { concurrency: 4, maxRetries: 8, retryDelay: 200 },
+					},
+					IAM,
+				),
+			],
+			[
+				['Start', 'Read images'],
+				['Read images', 'In order'],
+				['In order', 'Throttled'],
+			],
+		),
+	);
 	it('throttling: every item comes back after 429s, and the cached token is reused by a new n8n process', async () => {
 		await sim.knobs({ qps: 2 });
 		const before = await sim.counters();
-		const result = await execute('e2eThrottled001');
+		const result = await execute(throttled);
 		await sim.knobs({ qps: 0 });
 		expect(result.error).toBeUndefined();
 
@@ -451,9 +416,31 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		expect(after.iam.tokens).toBe(1);
 	});
 
+	const tokenExpiry = scenarioWorkflow(() =>
+		workflow(
+			'e2eTokenExpiry01',
+			'E2E token expires between two batches',
+			[
+				manualTrigger(),
+				...orderedFiles(['icao-specimen.jpg', 'chinese.jpg', 'gbr.jpg']),
+				ocrNode('Before expiry', { imageSource: 'binaryData', options: { concurrency: 3 } }, IAM),
+				httpPostOnce('Expire tokens', `${sim.url}/__sim/expire-tokens`),
+				codeNode('Images again', "return $('In order').all();"),
+				ocrNode('After expiry', { imageSource: 'binaryData', options: { concurrency: 3 } }, IAM),
+			],
+			[
+				['Start', 'Read images'],
+				['Read images', 'In order'],
+				['In order', 'Before expiry'],
+				['Before expiry', 'Expire tokens'],
+				['Expire tokens', 'Images again'],
+				['Images again', 'After expiry'],
+			],
+		),
+	);
 	it('a token that expires mid-run is refreshed once and the run succeeds', async () => {
 		const before = await sim.counters();
-		const result = await execute('e2eTokenExpiry01');
+		const result = await execute(tokenExpiry);
 		expect(result.error).toBeUndefined();
 
 		expect(jsonOf(result, 'Before expiry').map((j) => j.passport_number)).toEqual(
@@ -471,12 +458,32 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		expect(tokensSeen.size).toBe(2);
 	});
 
+	const tokenTtlBatch = scenarioWorkflow(() =>
+		workflow(
+			'e2eTokenTtlBatch1',
+			'E2E token expires while one concurrent batch is in flight',
+			[
+				manualTrigger(),
+				...orderedFiles(EIGHT_IMAGES),
+				ocrNode(
+					'Mid-batch expiry',
+					{ imageSource: 'binaryData', options: { concurrency: 3 } },
+					IAM_SHORT_LIVED,
+				),
+			],
+			[
+				['Start', 'Read images'],
+				['Read images', 'In order'],
+				['In order', 'Mid-batch expiry'],
+			],
+		),
+	);
 	it('a token that expires while a concurrent batch is in flight is refreshed once, every item in order', async () => {
 		await sim.knobs({ latencyMs: LATENCY_MS, tokenTtlSeconds: TOKEN_TTL_S });
 		const before = await sim.counters();
 		let result: ExecutionResult;
 		try {
-			result = await execute('e2eTokenTtlBatch1');
+			result = await execute(tokenTtlBatch);
 		} finally {
 			await sim.knobs({ latencyMs: 0, tokenTtlSeconds: 24 * 3600 });
 		}
@@ -500,9 +507,16 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		tokensSeen.add(await storedToken(IAM_SHORT_LIVED.id));
 	});
 
+	// The URL example as shipped, pointed at an image on the local file server (as the demo does).
+	const urlExample = scenarioWorkflow(() =>
+		loadExample(EXAMPLE_FILES.byUrl, {
+			credential: iamCredentialFor(sim.info),
+			replacements: [[PLACEHOLDERS.imageUrl, `${files.url}/icao-specimen.jpg`]],
+		}),
+	);
 	it('the URL example workflow (examples/passport-by-url.json) runs as shipped', async () => {
 		const before = await sim.counters();
-		const result = await execute('exPassportByUrl');
+		const result = await execute(urlExample);
 		expect(result.error).toBeUndefined();
 
 		// The request's own fields stay; the result lands under "passport" with its verdict.
@@ -522,9 +536,34 @@ describe('Huawei Passport OCR in n8n@2.0.3 against the simulator', () => {
 		expect((after.ocr.byAuth.token ?? 0) - (before.ocr.byAuth.token ?? 0)).toBe(1);
 	});
 
+	const parseMrz = scenarioWorkflow(() =>
+		workflow(
+			'e2eParseMrz00001',
+			'E2E Parse MRZ without credential',
+			[
+				manualTrigger(),
+				codeNode(
+					'MRZ texts',
+					`return ${JSON.stringify([
+						ICAO_MRZ.join('\n'),
+						BROKEN_MRZ.join('\n'),
+					])}.map((mrz) => ({ json: { mrz } }));`,
+				),
+				node('Parse MRZ', OCR_NODE_TYPE, 1, {
+					operation: 'parseMrz',
+					mrzText: '={{ $json.mrz }}',
+					confidenceMode: 'route',
+				}),
+			],
+			[
+				['Start', 'MRZ texts'],
+				['MRZ texts', 'Parse MRZ'],
+			],
+		),
+	);
 	it('Parse MRZ runs without any credential and never calls the service', async () => {
 		const before = await sim.counters();
-		const result = await execute('e2eParseMrz00001');
+		const result = await execute(parseMrz);
 		expect(result.error).toBeUndefined();
 
 		const passed = jsonOf(result, 'Parse MRZ', 0);

@@ -18,6 +18,8 @@
  *   request is resent the way that lets n8n refresh and resend, while the others wait for it and
  *   resend with the new token: one token exchange after expiry, not one per request in flight.
  *   (Its first attempt still carries the stale token: a cheap 401, the price of n8n's API.)
+ *   The refresh is shared by every run in this process that uses the same credential: an n8n queue
+ *   worker runs many executions at once, and each would otherwise fetch its own token on expiry.
  * - When the refreshed resend is refused too (wrong keys, token of another region), no further
  *   refresh is tried in this run: the items fail with Huawei's error, without a token exchange each.
  */
@@ -102,19 +104,39 @@ function callOutcome(failure: HuaweiFailure, retry: RetryClass): CallOutcome {
 	return failure.status === undefined ? 'unanswered' : 'accepted';
 }
 
+/** The token refresh of one credential, shared by the runs of this process. */
+interface RefreshState {
+	/** Bumped after each token refresh; a 401 from an older generation just resends. */
+	generation: number;
+	refreshing?: Promise<void>;
+}
+
+/** Per credential (type and id): n8n stores one token per credential, in its database. */
+const sharedRefreshes = new Map<string, RefreshState>();
+
+function refreshStateFor(context: IExecuteFunctions, credentialType: string): RefreshState {
+	const id = context.getNode?.()?.credentials?.[credentialType]?.id;
+	if (!id) return { generation: 0 };
+	const key = `${credentialType}:${id}`;
+	let state = sharedRefreshes.get(key);
+	if (!state) {
+		state = { generation: 0 };
+		sharedRefreshes.set(key, state);
+	}
+	return state;
+}
 export class OcrTransport {
 	/** An answer (any status) came back once: a token exists, requests may run in parallel. */
 	private warmed = false;
 	private exclusive?: Promise<unknown>;
-	private refreshing?: Promise<void>;
-	/** Bumped after each token refresh; a 401 from an older generation just resends. */
-	private generation = 0;
+	private readonly refresh: RefreshState;
 	private fatal?: TransportError;
 
 	constructor(
 		private readonly context: IExecuteFunctions,
 		private readonly settings: TransportSettings,
 	) {
+		this.refresh = refreshStateFor(context, settings.credentialType);
 		this.warmed = settings.firstCallAlone === false;
 	}
 
@@ -167,19 +189,20 @@ export class OcrTransport {
 
 	/** One answer for one request, including the single token refresh a 401 may need. */
 	private async exchange(url: string, body: IDataObject): Promise<RawResponse> {
-		const generation = this.generation;
+		const shared = this.refresh;
+		const generation = shared.generation;
 		const response = await this.sendGated(url, body);
 		// Both credentials may refresh: IAM gets a new token, AK/SK re-resolves its project (n8n runs
 		// whichever preAuthentication the credential has; without one it simply resends).
 		if (response.status !== 401 || this.refreshFutile) return response;
-		if (this.generation !== generation) return await this.sendGated(url, body);
-		if (this.refreshing) {
-			await this.refreshing;
+		if (shared.generation !== generation) return await this.sendGated(url, body);
+		if (shared.refreshing) {
+			await shared.refreshing;
 			return await this.sendGated(url, body);
 		}
 		let refreshed: RawResponse | undefined;
 		let refreshError: unknown;
-		this.refreshing = this.send(url, body, true)
+		shared.refreshing = this.send(url, body, true)
 			.then(
 				(answer) => {
 					refreshed = answer;
@@ -189,10 +212,10 @@ export class OcrTransport {
 				},
 			)
 			.finally(() => {
-				this.generation++;
-				this.refreshing = undefined;
+				shared.generation++;
+				shared.refreshing = undefined;
 			});
-		await this.refreshing;
+		await shared.refreshing;
 		if (refreshed?.status === 401) this.refreshFutile = true;
 		if (refreshed) return refreshed;
 		throw refreshError;
@@ -218,7 +241,7 @@ export class OcrTransport {
 				() => undefined,
 			);
 		}
-		if (this.refreshing) await this.refreshing;
+		if (this.refresh.refreshing) await this.refresh.refreshing;
 		if (this.fatal) throw this.fatal;
 		return await this.send(url, body, false);
 	}

@@ -1,7 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { FIXTURES_DIR, N8N_BIN, RUNS_DIR, RUNS_KEPT } from './paths';
+import {
+	appendFileSync,
+	closeSync,
+	existsSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { FIXTURES_DIR, N8N_BIN, N8N_NODE_BIN, RUNS_DIR, RUNS_KEPT } from './paths';
 import { freePort, waitFor } from './ports';
 
 /** A fixed key so imported credentials (plain data) are encrypted the same way in every run. */
@@ -33,6 +43,8 @@ export function isolatedEnv(
 	const keep = ['PATH', 'HOME', 'LANG', 'TZ', 'TMPDIR', 'SystemRoot'];
 	const base: NodeJS.ProcessEnv = {};
 	for (const name of keep) if (process.env[name] !== undefined) base[name] = process.env[name];
+	// n8n's child processes (task runners) that look Node up on PATH get the same Node as n8n.
+	base.PATH = [dirname(N8N_NODE_BIN), base.PATH].filter(Boolean).join(':');
 	return {
 		...base,
 		N8N_USER_FOLDER: userFolder,
@@ -50,6 +62,9 @@ export function isolatedEnv(
 		NODES_EXCLUDE: '[]',
 		N8N_BLOCK_FILE_ACCESS_TO_N8N_FILES: 'true',
 		DB_SQLITE_POOL_SIZE: '1',
+		// A Code node waits for n8n 2.x's task runner to start; on a loaded 2-core CI machine that takes
+		// longer than n8n's default 60 s.
+		N8N_RUNNERS_TASK_REQUEST_TIMEOUT: '300',
 		NODE_ENV: 'production',
 		...extra,
 	};
@@ -110,34 +125,46 @@ function log(home: N8nHome, text: string): void {
 	appendFileSync(home.logFile, text);
 }
 
-/** Runs one n8n CLI command to completion; everything it prints goes to the home's log. */
+let cliRuns = 0;
+
+/**
+ * Runs one n8n CLI command to completion; everything it prints goes to the home's log. Its stdout and
+ * stderr are files, not pipes: n8n 1.x exits right after writing the run data, and a pipe's pending
+ * writes (Node writes to pipes asynchronously) are then lost, truncating the JSON; file writes are
+ * synchronous.
+ */
 export function runN8nCli(home: N8nHome, args: string[], timeoutMs = 180_000): Promise<CliResult> {
 	if (!existsSync(N8N_BIN))
 		throw new Error(`n8n is not installed at ${N8N_BIN}: run test/e2e/install-n8n.sh`);
 	log(home, `\n$ n8n ${args.join(' ')}\n`);
+	const base = join(home.importDir, `cli-${process.pid}-${++cliRuns}`);
+	const outputs = { stdout: `${base}.stdout`, stderr: `${base}.stderr` };
+	const stdoutFd = openSync(outputs.stdout, 'w');
+	const stderrFd = openSync(outputs.stderr, 'w');
 	return new Promise((resolveRun, reject) => {
-		const child = spawn(process.execPath, [N8N_BIN, ...args], {
+		const child = spawn(N8N_NODE_BIN, [N8N_BIN, ...args], {
 			env: home.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', stdoutFd, stderrFd],
 		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			stdout += chunk.toString();
-			log(home, chunk.toString());
-		});
-		child.stderr.on('data', (chunk: Buffer) => {
-			stderr += chunk.toString();
-			log(home, chunk.toString());
-		});
+		closeSync(stdoutFd);
+		closeSync(stderrFd);
+		const collect = () => {
+			const stdout = readFileSync(outputs.stdout, 'utf8');
+			const stderr = readFileSync(outputs.stderr, 'utf8');
+			log(home, stdout + stderr);
+			rmSync(outputs.stdout, { force: true });
+			rmSync(outputs.stderr, { force: true });
+			return { stdout, stderr };
+		};
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
+			collect();
 			reject(new Error(`n8n ${args[0]} timed out after ${timeoutMs} ms; log: ${home.logFile}`));
 		}, timeoutMs);
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearTimeout(timer);
-			resolveRun({ code, stdout, stderr });
+			resolveRun({ code, ...collect() });
 		});
 	});
 }
@@ -181,14 +208,23 @@ export interface WorkflowExport {
 	[key: string]: unknown;
 }
 
-/** Imports workflows in one n8n boot; each gets the fields import:workflow needs. */
+/**
+ * Imports workflows in one n8n boot; each gets the fields import:workflow needs. Each must carry
+ * `"settings": {"executionOrder": "v1"}` itself: without it n8n 1.x runs the legacy (v0) order, so a
+ * test would prove a different behaviour than users' workflows get.
+ */
 export async function importWorkflows(home: N8nHome, workflows: WorkflowExport[]): Promise<void> {
 	const dir = join(home.importDir, `workflows-${Date.now()}`);
 	mkdirSync(dir, { recursive: true });
 	for (const workflow of workflows) {
+		const settings = workflow.settings as { executionOrder?: string } | undefined;
+		if (settings?.executionOrder !== 'v1') {
+			throw new Error(
+				`workflow ${workflow.id} ("${workflow.name}") lacks "settings": {"executionOrder": "v1"}`,
+			);
+		}
 		const complete = {
 			active: false,
-			settings: { executionOrder: 'v1' },
 			pinData: {},
 			versionId: `00000000-0000-4000-8000-${workflow.id.padStart(12, '0').slice(-12)}`,
 			...workflow,
@@ -252,7 +288,8 @@ interface RunOutput {
 
 /**
  * Finds the run data in the command output. n8n prints it with JSON.stringify(…, null, 2), so the
- * document starts with a line "{" and ends with a line "}"; log lines may surround it.
+ * document starts with a line "{" and ends with a line "}": first thing in n8n 1.x's output, after
+ * its log lines in 2.x; log lines may follow it.
  */
 export function parseRunOutput(stdout: string): RunOutput | undefined {
 	const lines = stdout.split('\n');
@@ -304,7 +341,7 @@ export async function startN8nServer(home: N8nHome, port?: number): Promise<N8nS
 	};
 	log(home, `\n$ n8n start (port ${chosenPort})\n`);
 	// Its own process group, so stopping it also stops the task runner it starts.
-	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+	const child = spawn(N8N_NODE_BIN, [N8N_BIN, 'start'], {
 		env,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,

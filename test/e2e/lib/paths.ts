@@ -1,15 +1,40 @@
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Fixed locations of the end-to-end setup; everything generated lives in git-ignored folders. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const E2E_DIR = join(REPO_ROOT, 'test', 'e2e');
-/** Version of the default end-to-end run; install-n8n.sh reads the same variable. */
-export const N8N_VERSION = process.env.N8N_VERSION ?? '2.0.3';
+/** One proven n8n version: the Node it runs on ("system" or a cached version), install flags, why. */
+export interface MatrixEntry {
+	node: string;
+	npmInstallFlags: string[];
+	rebuild: string[];
+	reason: string;
+}
+/** The version matrix of `npm run test:compat` (install-n8n.sh reads the same file). */
+export const MATRIX = JSON.parse(readFileSync(join(E2E_DIR, 'n8n-versions.json'), 'utf8')) as {
+	default: string;
+	versions: Record<string, MatrixEntry>;
+};
+/** Version under test: N8N_VERSION (install-n8n.sh reads the same variable), else the default. */
+export const N8N_VERSION = process.env.N8N_VERSION ?? MATRIX.default;
+const ENTRY = MATRIX.versions[N8N_VERSION];
+if (!ENTRY) {
+	throw new Error(
+		`N8N_VERSION=${N8N_VERSION} is not in test/e2e/n8n-versions.json (listed: ${Object.keys(MATRIX.versions).join(', ')})`,
+	);
+}
 /** Heavy installs live outside the clone so that every clone on this machine reuses them. */
 export const CACHE_DIR =
 	process.env.N8N_CACHE_DIR ?? join(homedir(), '.cache', 'n8n-nodes-huawei-ocr');
+/**
+ * The Node binary n8n runs on: this process's for "system" (the default version), else the one
+ * install-node.sh put in the cache (e.g. Node 24 for n8n 1.123.x and the newest 2.x).
+ */
+export const N8N_NODE_BIN =
+	ENTRY.node === 'system' ? process.execPath : join(CACHE_DIR, `node-${ENTRY.node}`, 'bin', 'node');
 /** The cached n8n install (see install-n8n.sh). */
 export const N8N_INSTALL_DIR = process.env.N8N_INSTALL_DIR ?? join(CACHE_DIR, `n8n-${N8N_VERSION}`);
 /**

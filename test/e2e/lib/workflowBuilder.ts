@@ -83,7 +83,8 @@ export function workflow(
 		rows.set(col, row + 1);
 		return { ...n, position: [col * 260, row * 200] as [number, number] };
 	});
-	return { id, name, nodes: laidOut, connections };
+	// n8n's current execution order, the one the editor gives new workflows (see importWorkflows).
+	return { id, name, nodes: laidOut, connections, settings: { executionOrder: 'v1' } };
 }
 
 /** Our node with its parameters (defaults filled in by n8n for anything not given). */

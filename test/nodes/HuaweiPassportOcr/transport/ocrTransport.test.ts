@@ -69,6 +69,26 @@ const settings = (patch: Partial<ConstructorParameters<typeof OcrTransport>[1]> 
 	...patch,
 });
 
+/** The stored token is expired until n8n's refresh path (a call without ignoreHttpStatusErrors) ran. */
+function expiredUntilRefreshed() {
+	let refreshed = false;
+	return {
+		script: (_call: number, options: IHttpRequestOptions): Answer => {
+			if (!options.ignoreHttpStatusErrors) {
+				// n8n's refresh path: the stale call would 401, n8n refreshes and resends; the fake answers the outcome.
+				refreshed = true;
+				return OK;
+			}
+			return refreshed
+				? OK
+				: { status: 401, body: { error_code: 'APIGW.0307', error_msg: 'token expired' } };
+		},
+		expire: () => {
+			refreshed = false;
+		},
+	};
+}
+
 beforeEach(() => {
 	sleeps.length = 0;
 });
@@ -265,22 +285,36 @@ describe('OcrTransport', () => {
 	});
 
 	it('on 401, exactly one request goes the refresh way; the others wait and resend', async () => {
-		let refreshed = false;
-		const n8n = fakeN8n((_call, options) => {
-			if (!options.ignoreHttpStatusErrors) {
-				// n8n's refresh path: the stale call would 401, n8n refreshes and resends; the fake answers the outcome.
-				refreshed = true;
-				return OK;
-			}
-			return refreshed
-				? OK
-				: { status: 401, body: { error_code: 'APIGW.0307', error_msg: 'token expired' } };
-		});
+		const n8n = fakeN8n(expiredUntilRefreshed().script);
 		const transport = new OcrTransport(n8n.context, settings());
 		transport['warmed'] = true; // a token existed before this run
 		const results = await Promise.all([1, 2, 3, 4].map(() => transport.post('u', {})));
 		expect(results.every((result) => result.body.result !== undefined)).toBe(true);
 		expect(n8n.calls.filter((options) => !options.ignoreHttpStatusErrors)).toHaveLength(1);
+	});
+
+	it('runs sharing a credential in one process (a queue worker) share one refresh on 401', async () => {
+		const token = expiredUntilRefreshed();
+		const n8n = fakeN8n(token.script);
+		// Each execution has its own context and transport; n8n gives them the same credential id.
+		const run = (credentialId: string) => {
+			const context = Object.assign(Object.create(n8n.context), {
+				helpers: n8n.context.helpers,
+				getNode: () => ({ credentials: { huaweiCloudApi: { id: credentialId, name: 'c' } } }),
+			}) as IExecuteFunctions;
+			const transport = new OcrTransport(context, settings());
+			transport['warmed'] = true;
+			return transport;
+		};
+		const runs = [run('shared-1'), run('shared-1'), run('shared-1')];
+		const results = await Promise.all(runs.flatMap((t) => [t.post('u', {}), t.post('u', {})]));
+		expect(results.every((result) => result.body.result !== undefined)).toBe(true);
+		expect(n8n.calls.filter((options) => !options.ignoreHttpStatusErrors)).toHaveLength(1);
+
+		// Another credential id has its own token: its 401 refreshes again.
+		token.expire();
+		await run('other-2').post('u', {});
+		expect(n8n.calls.filter((options) => !options.ignoreHttpStatusErrors)).toHaveLength(2);
 	});
 
 	it('after a futile refresh (still 401) no further refresh is tried', async () => {

