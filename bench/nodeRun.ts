@@ -21,6 +21,8 @@ export interface NodeRunOptions {
 	binaryMode?: BinaryMode;
 	credentialStore?: CredentialStore;
 	options?: IDataObject;
+	/** Start from the pace earlier runs in this process learned (default: as in a fresh process). */
+	keepLearnedPace?: boolean;
 }
 
 function executionMs(result: RunNodeResult): number {
@@ -41,6 +43,7 @@ export async function runNodeBatch(
 		credentialStore: options.credentialStore,
 		binaryMode: options.binaryMode,
 		continueOnFail: true,
+		keepLearnedPace: options.keepLearnedPace,
 		parameters: {
 			options: { ...NODE_DEFAULT_TIMING, concurrency: options.concurrency, ...options.options },
 		},

@@ -28,7 +28,7 @@ export interface Sizes {
 export const FULL: Sizes = {
 	overheadSmall: 300,
 	overheadLarge: 100,
-	concurrencyItems: 100,
+	concurrencyItems: 200,
 	throttleItems: 200,
 	tokenItems: 100,
 	memoryItems: [100, 1000],
@@ -48,9 +48,11 @@ export const QUICK: Sizes = {
 const OVERHEAD_CONCURRENCY = 5;
 const OVERHEAD_TARGET = 1.15;
 const LATENCY_MS = 300;
-const CONCURRENCY = 5;
-const CONCURRENCY_TARGET = 1.1;
-const QPS = 10;
+/** The node's default (maximum) Concurrency. */
+const CONCURRENCY = 10;
+const CONCURRENCY_TARGET = 1.05;
+/** Account limits tried; the judged one (and the one the second run repeats) first. */
+const QPS_LIMITS = [10, 5, 20];
 const THROTTLE_TARGET = 1.2;
 const TOKEN_RUNS = 3;
 
@@ -132,7 +134,10 @@ export async function overhead(sim: SimulatorProcess, sizes: Sizes): Promise<Row
 	return rows;
 }
 
-/** 300 ms per call: the node at concurrency C vs the ideal N·latency/C and vs one call after another. */
+/**
+ * 300 ms per call, no limit: the node at its default (maximum) concurrency vs the ideal N·latency/C,
+ * and the same requests all sent at once (what n8n's HTTP Request node does by default).
+ */
 export async function concurrency(sim: SimulatorProcess, sizes: Sizes): Promise<Row[]> {
 	await sim.knobs({ ...NO_KNOBS, latencyMs: LATENCY_MS });
 	const image = sizedImage('jpeg-100kb');
@@ -148,8 +153,11 @@ export async function concurrency(sim: SimulatorProcess, sizes: Sizes): Promise<
 		concurrency: CONCURRENCY,
 		credentialStore: store,
 	});
-	const sequential = await runPlainClient(sim, imageFor, count, 1);
-	const failed = cold.failed + warm.failed + sequential.failed;
+	const allAtOnce = await runPlainClient(sim, imageFor, count, count);
+	// What any client achieves at the same concurrency on this machine now: separates the node's
+	// cost from a CPU shared with other work.
+	const plainSame = await runPlainClient(sim, imageFor, count, CONCURRENCY);
+	const failed = cold.failed + warm.failed + allAtOnce.failed + plainSame.failed;
 	return [
 		{
 			figure: `Concurrency ${CONCURRENCY}, ${count} items, ${LATENCY_MS} ms latency (token stored)`,
@@ -167,53 +175,90 @@ export async function concurrency(sim: SimulatorProcess, sizes: Sizes): Promise<
 			ratio: cold.ms / limitMs,
 			target: 'info',
 			met: null,
-			values: { count, nodeMs: cold.ms, limitMs },
+			values: { count, nodeMs: cold.ms, limitMs, failed },
 		},
 		{
-			figure: '… vs sequential (HTTP Request node default: one item at a time)',
+			figure: `… vs a plain client at the same concurrency (${CONCURRENCY})`,
 			measured: `node ${seconds(warm.ms)}`,
-			reference: `sequential fetch ${seconds(sequential.ms)}`,
-			ratio: warm.ms / sequential.ms,
-			target: `speed-up ×${(sequential.ms / warm.ms).toFixed(1)}`,
+			reference: `fetch ${seconds(plainSame.ms)}`,
+			ratio: warm.ms / plainSame.ms,
+			target: 'info',
 			met: null,
-			values: { count, nodeMs: warm.ms, sequentialMs: sequential.ms },
+			values: { count, nodeMs: warm.ms, plainSameMs: plainSame.ms },
+		},
+		{
+			figure: '… vs all items at once (HTTP Request node default), no limit',
+			measured: `node ${seconds(warm.ms)}`,
+			reference: `${count} at once (fetch) ${seconds(allAtOnce.ms)}`,
+			ratio: warm.ms / allAtOnce.ms,
+			target: 'info',
+			met: null,
+			values: { count, nodeMs: warm.ms, allAtOnceMs: allAtOnce.ms },
 		},
 	];
 }
 
 /**
- * The simulator's gateway capped at 10 QPS (429 APIGW.0308 with Retry-After: 1): nothing may fail.
- * Run twice: with the node's default Retry Delay (1 s), then 100 ms, to show that with Retry-After
- * the pace is the gateway's, not the Retry Delay's (see docs/benchmarks.md).
+ * The simulator's gateway capped at 5, 10 and 20 QPS (429 APIGW.0308 with Retry-After: 1), 300 ms
+ * per call, the node with its defaults (Concurrency 10, Max Retries 3, Retry Delay 1 s): nothing
+ * may fail, and the run must stay within 1.2 × N/QPS. Each run starts as in a fresh process (no
+ * learned pace); then a second run at 10 QPS with the same credential, starting from the learned pace.
  */
 export async function throttling(sim: SimulatorProcess, sizes: Sizes): Promise<Row[]> {
 	const image = sizedImage('jpeg-100kb');
 	const count = sizes.throttleItems;
-	const idealMs = (count / QPS) * 1000;
 	const rows: Row[] = [];
-	for (const retryDelay of [1000, 100]) {
-		await sim.knobs({ ...NO_KNOBS, qps: QPS });
+	const run = async (qps: number, store: CredentialStore, keepLearnedPace: boolean) => {
+		await sim.knobs({ ...NO_KNOBS, latencyMs: LATENCY_MS, qps });
 		await sim.reset();
-		const run = await runNodeBatch(
+		const result = await runNodeBatch(
 			sim,
 			imageItems(() => image, count),
-			{ concurrency: 3, options: { retryDelay } },
+			{ concurrency: CONCURRENCY, credentialStore: store, keepLearnedPace },
 		);
 		const throttled = (await sim.counters()).ocr.byStatus['429'] ?? 0;
-		const ratio = run.ms / idealMs;
-		const judged = retryDelay === 1000;
-		rows.push({
-			figure: judged
-				? `Throttling, ${count} items at ${QPS} QPS (defaults: concurrency 3, Retry Delay 1 s)`
-				: `… same with Retry Delay ${retryDelay} ms`,
-			measured: `node ${seconds(run.ms)}, ${run.failed} failed, ${throttled} × 429`,
-			reference: `N/QPS ${seconds(idealMs)}`,
+		return { ...result, throttled, idealMs: (count / qps) * 1000 };
+	};
+	const row = (figure: string, qps: number, result: Awaited<ReturnType<typeof run>>): Row => {
+		const ratio = result.ms / result.idealMs;
+		return {
+			figure,
+			measured: `node ${seconds(result.ms)}, ${result.failed} failed, ${result.throttled} × 429`,
+			reference: `N/QPS ${seconds(result.idealMs)}`,
 			ratio,
-			target: judged ? `0 failed, ≤ ${THROTTLE_TARGET}×` : 'info',
-			met: judged ? run.failed === 0 && run.results === count && ratio <= THROTTLE_TARGET : null,
-			values: { count, retryDelay, nodeMs: run.ms, idealMs, failed: run.failed, throttled },
-		});
+			target: `0 failed, ≤ ${THROTTLE_TARGET}×`,
+			met: result.failed === 0 && result.results === count && ratio <= THROTTLE_TARGET,
+			values: {
+				count,
+				qps,
+				nodeMs: result.ms,
+				idealMs: result.idealMs,
+				failed: result.failed,
+				throttled: result.throttled,
+			},
+		};
+	};
+	const judged = new CredentialStore();
+	for (const qps of QPS_LIMITS) {
+		const result = await run(qps, qps === QPS_LIMITS[0] ? judged : new CredentialStore(), false);
+		rows.push(
+			row(
+				`Throttling, ${count} items at ${qps} QPS, ${LATENCY_MS} ms latency (defaults, first run)`,
+				qps,
+				result,
+			),
+		);
 	}
+	// The gateway's bucket fills up again between runs, as between two scheduled executions.
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	const second = await run(QPS_LIMITS[0], judged, true);
+	rows.push(
+		row(
+			`… second run at ${QPS_LIMITS[0]} QPS, same credential (learned pace)`,
+			QPS_LIMITS[0],
+			second,
+		),
+	);
 	return rows;
 }
 

@@ -168,7 +168,7 @@ export const HUAWEI_CODES: Record<string, CodeEntry> = {
 	'APIGW.0308': {
 		message: 'Huawei throttled the requests',
 		action: () =>
-			'The node retried with back-off and lowered its concurrency; lower Concurrency or raise Max Retries.',
+			"The node retried with back-off and slowed its pace; set Max Requests Per Second to your account's quota or raise Max Retries.",
 		retry: 'throttled',
 	},
 	'APIGW.0302': { message: 'The user is not authorised for this API', action: PERMISSION_ACTION },

@@ -2,9 +2,17 @@
  * The only place that talks HTTP. Every call goes through n8n's httpRequestWithAuthentication (so the
  * credential signs it or adds its token) with a JSON body, a timeout, and retries with back-off.
  *
+ * Pace and concurrency (transport/pacing.ts, helpers/pool.ts): every attempt first waits for its turn
+ * at the scheduler and then reports what became of it. A rate throttle (429 APIGW.0308) sets or cuts
+ * the pace of all calls; a concurrency throttle (429 ModelArts.4401) halves the pool's window; accepted
+ * calls grow both back. The refused call itself waits what Retry-After says (plus up to 10 % jitter);
+ * the others only wait for their turn at the new pace, never for the whole Retry-After.
+ *
  * Token handling, per run:
  * - n8n fetches a token inside the first request that finds none stored. Concurrent first requests
- *   would each fetch one, so until one request has had an answer, requests go one at a time.
+ *   would each fetch one, so, when that can happen (no token stored, or it has expired; an access key
+ *   whose project is still to be looked up: see firstCall.ts), requests go one at a time until one
+ *   has had an answer. Otherwise they run in parallel from the start.
  * - n8n refreshes a token only when a request throws a 401. Requests here normally take every status
  *   as an answer (ignoreHttpStatusErrors), so a 401 reaches this code instead; then exactly one
  *   request is resent the way that lets n8n refresh and resend, while the others wait for it and
@@ -27,7 +35,8 @@ import { redact } from '../../../credentials/common/redact';
 import { PROJECT_ID_PLACEHOLDER } from '../../../credentials/common/request';
 import { asRecord } from '../../../credentials/common/values';
 import { parseFailure, retryClass, TransportError } from './failure';
-import type { HuaweiFailure } from './failure';
+import type { HuaweiFailure, RetryClass } from './failure';
+import type { CallOutcome, SendScheduler } from './pacing';
 
 export function ocrUrl(ocrEndpoint: string, api: string): string {
 	return `${ocrEndpoint}/v2/${PROJECT_ID_PLACEHOLDER}/ocr/${api}`;
@@ -43,8 +52,10 @@ export interface TransportSettings {
 	retryDelayMs: number;
 	/** Upper bound for any single wait, milliseconds. */
 	maxDelayMs?: number;
-	/** Called when Huawei throttles (once per wave), so the caller can lower its concurrency. */
-	onThrottle?: () => void;
+	/** Paces every attempt and adapts to Huawei's throttling; without one, calls are not paced. */
+	scheduler?: SendScheduler;
+	/** Send the first call alone (default): only where concurrent first calls would race for a token. */
+	firstCallAlone?: boolean;
 }
 
 export interface HuaweiResponse {
@@ -84,6 +95,15 @@ function isResultBody(body: unknown): body is IDataObject {
 
 const NETWORK_CODE = /^(E[A-Z0-9_]+|ERR_[A-Z_]+)$/;
 
+/** Huawei's throttle about concurrent calls; any other throttle is about the request rate. */
+const CONCURRENCY_THROTTLE = 'ModelArts.4401';
+
+function callOutcome(failure: HuaweiFailure, retry: RetryClass): CallOutcome {
+	if (retry === 'throttled')
+		return failure.code === CONCURRENCY_THROTTLE ? 'concurrencyLimited' : 'rateLimited';
+	return failure.status === undefined ? 'unanswered' : 'accepted';
+}
+
 /** The token refresh of one credential, shared by the runs of this process. */
 interface RefreshState {
 	/** Bumped after each token refresh; a 401 from an older generation just resends. */
@@ -110,8 +130,6 @@ export class OcrTransport {
 	private warmed = false;
 	private exclusive?: Promise<unknown>;
 	private readonly refresh: RefreshState;
-	/** Bumped each time concurrency is lowered; throttles from older requests do not lower it again. */
-	private throttleWave = 0;
 	private fatal?: TransportError;
 
 	constructor(
@@ -119,6 +137,7 @@ export class OcrTransport {
 		private readonly settings: TransportSettings,
 	) {
 		this.refresh = refreshStateFor(context, settings.credentialType);
+		this.warmed = settings.firstCallAlone === false;
 	}
 
 	/** A refresh was tried and the resend still got a 401: more refreshes would not help this run. */
@@ -127,8 +146,9 @@ export class OcrTransport {
 	/** POST a JSON body to an OCR API; resolves with the 2xx body or throws TransportError. */
 	async post(url: string, body: IDataObject): Promise<HuaweiResponse> {
 		const maxDelay = this.settings.maxDelayMs ?? 60_000;
+		const scheduler = this.settings.scheduler;
 		for (let attempt = 0; ; attempt++) {
-			const wave = this.throttleWave;
+			const ticket = await scheduler?.begin();
 			let failure: HuaweiFailure;
 			let error: TransportError;
 			try {
@@ -136,6 +156,7 @@ export class OcrTransport {
 				failure = parseFailure(response.status, response.body, response.headers);
 				if (response.status >= 200 && response.status < 300) {
 					if (isResultBody(response.body)) {
+						if (ticket) scheduler?.end(ticket, 'accepted');
 						return { body: response.body, requestId: failure.requestId, attempts: attempt + 1 };
 					}
 					failure.malformed = true;
@@ -152,13 +173,10 @@ export class OcrTransport {
 								message: (thrown as Error)?.message ?? 'The request failed',
 							});
 				failure = error.failure;
-				if (error.credentialFailure) throw error;
 			}
 			const retry = retryClass(failure);
-			if (retry === 'throttled' && wave === this.throttleWave) {
-				this.throttleWave++;
-				this.settings.onThrottle?.();
-			}
+			if (ticket) scheduler?.end(ticket, callOutcome(failure, retry));
+			if (error.credentialFailure) throw error;
 			if (retry === 'no' || attempt >= this.settings.maxRetries) {
 				failure.attempts = attempt + 1;
 				throw error;

@@ -35,6 +35,7 @@ export const DEFAULTS = {
 	pdfPageNumber: number('pdfPageNumber'),
 	edition: text('edition'),
 	concurrency: number('concurrency'),
+	maxRequestsPerSecond: number('maxRequestsPerSecond'),
 	timeoutMs: number('timeout'),
 	maxRetries: number('maxRetries'),
 	retryDelayMs: number('retryDelay'),

@@ -14,9 +14,9 @@ export const optionsProperty: INodeProperties = {
 			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 20 },
-			default: 3,
+			default: 10,
 			description:
-				'How many images are read at the same time. Lowered automatically for the rest of the run when Huawei throttles.',
+				'The most images read at the same time. The node halves it when Huawei refuses too many concurrent requests and grows it back while calls succeed; request-rate throttling is handled by pacing the calls instead.',
 		},
 		{
 			displayName: 'Edition',
@@ -46,6 +46,16 @@ export const optionsProperty: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description: 'Whether to pass the input image on, so a later node can archive it',
+		},
+		{
+			displayName: 'Max Requests Per Second',
+			name: 'maxRequestsPerSecond',
+			displayOptions: { show: { '/operation': ['recognize'] } },
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			default: 0,
+			description:
+				"Your account's OCR quota, if you know it: calls are paced at this rate and never faster. 0: the node finds the limit from Huawei's throttling and paces itself near it.",
 		},
 		{
 			displayName: 'Max Retries',

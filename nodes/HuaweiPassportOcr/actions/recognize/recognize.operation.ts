@@ -27,10 +27,12 @@ import { InputProblem, itemError, withCallContext } from '../../helpers/nodeErro
 import { shapeResult } from '../../helpers/output';
 import { pdfSelection } from '../../helpers/pdfImage';
 import type { PdfPageOption } from '../../helpers/pdfImage';
-import { createPoolControl, runPool } from '../../helpers/pool';
+import { ConcurrencyWindow, runPool } from '../../helpers/pool';
 import { combineChecks, confidenceCheck } from '../../helpers/verdict';
 import type { CheckOutcome, ThresholdMode } from '../../helpers/verdict';
+import { firstCallGoesAlone } from '../../transport/firstCall';
 import { OcrTransport, ocrUrl } from '../../transport/ocrTransport';
+import { paceKey, SendScheduler } from '../../transport/pacing';
 import { DEFAULTS } from '../common/defaults';
 import type { ItemOutcome, PageFailure, Recognition } from '../common/outcomes';
 import { routeOutcomes } from '../common/outcomes';
@@ -48,6 +50,10 @@ interface RunSettings {
 	endpoints: ResolvedEndpoints;
 	edition: Edition;
 	mode: ThresholdMode;
+	/** Whether concurrent first calls could race for a token (transport/firstCall.ts). */
+	firstCallAlone: boolean;
+	/** Where this credential's learned pace is kept (transport/pacing.ts). */
+	paceKey?: string;
 }
 
 async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings> {
@@ -69,6 +75,12 @@ async function readRunSettings(context: IExecuteFunctions): Promise<RunSettings>
 				? editionOption
 				: endpoints.edition,
 		mode: readMode(context),
+		firstCallAlone: firstCallGoesAlone(credentialType, credentials, Date.now()),
+		paceKey: paceKey(
+			credentialType,
+			context.getNode().credentials?.[credentialType]?.id,
+			endpoints.ocrEndpoint,
+		),
 	};
 }
 
@@ -180,13 +192,18 @@ export async function execute(
 		edition: settings.edition,
 		timeoutMs,
 	};
-	const pool = createPoolControl(readRunNumber(this, 'concurrency', DEFAULTS.concurrency));
+	const pool = new ConcurrencyWindow(readRunNumber(this, 'concurrency', DEFAULTS.concurrency));
 	const transport = new OcrTransport(this, {
 		credentialType: settings.credentialType,
 		timeoutMs,
 		maxRetries: readRunNumber(this, 'maxRetries', DEFAULTS.maxRetries),
 		retryDelayMs: readRunNumber(this, 'retryDelay', DEFAULTS.retryDelayMs),
-		onThrottle: () => pool.lower(),
+		scheduler: new SendScheduler({
+			window: pool,
+			maxRps: readRunNumber(this, 'maxRequestsPerSecond', DEFAULTS.maxRequestsPerSecond),
+			memoryKey: settings.paceKey,
+		}),
+		firstCallAlone: settings.firstCallAlone,
 	});
 	const passportUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'passport');
 	const generalTextUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'general-text');

@@ -1,4 +1,8 @@
-import { createPoolControl, runPool } from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
+import {
+	ConcurrencyWindow,
+	createPoolControl,
+	runPool,
+} from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
 
 /** A task whose completion the test controls, to observe how many run at once. */
 function deferred() {
@@ -94,5 +98,54 @@ describe('runPool', () => {
 		expect(await runPool(0, createPoolControl(3), async () => 1)).toEqual([]);
 		expect(createPoolControl(0).limit).toBe(1);
 		expect(createPoolControl(Number.NaN).limit).toBe(1);
+	});
+});
+
+describe('ConcurrencyWindow', () => {
+	it('starts at the maximum and halves on each lowering, not below 1', () => {
+		const window = new ConcurrencyWindow(10);
+		expect(window.limit).toBe(10);
+		expect(window.lower()).toBe(5);
+		expect(window.lower()).toBe(2);
+		expect(window.lower()).toBe(1);
+		expect(window.lower()).toBe(1);
+	});
+
+	it('grows back by one slot per window of accepted calls (additive increase), up to the maximum', () => {
+		const window = new ConcurrencyWindow(6);
+		window.lower(); // 3
+		const sizes: number[] = [];
+		for (let call = 0; call < 20; call++) sizes.push(window.grow());
+		// 3 calls at 3 → 4, 4 calls at 4 → 5, 5 calls at 5 → 6, then it stays at the maximum.
+		expect(sizes.slice(0, 3)).toEqual([3, 3, 4]);
+		expect(sizes.indexOf(5)).toBe(6);
+		expect(sizes.indexOf(6)).toBe(11);
+		expect(sizes.slice(11).every((size) => size === 6)).toBe(true);
+	});
+
+	it('never grows to the concurrency Huawei refused', () => {
+		const window = new ConcurrencyWindow(10);
+		// Refused while 4 calls were in flight: at most 3 from now on (not half of 10).
+		expect(window.lower(4)).toBe(3);
+		expect(window.lower()).toBe(1);
+		for (let call = 0; call < 50; call++) window.grow();
+		expect(window.limit).toBe(3);
+	});
+
+	it('a pool follows a window that grows while it runs', async () => {
+		const window = new ConcurrencyWindow(4);
+		window.lower(); // 2
+		let running = 0;
+		let peak = 0;
+		const results = await runPool(40, window, async () => {
+			running++;
+			peak = Math.max(peak, running);
+			await tick();
+			running--;
+			window.grow();
+		});
+		expect(results.every((result) => result.status === 'fulfilled')).toBe(true);
+		expect(window.limit).toBe(4);
+		expect(peak).toBe(4);
 	});
 });

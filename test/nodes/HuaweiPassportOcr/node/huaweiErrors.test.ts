@@ -279,7 +279,7 @@ describe('Huawei errors through the node', () => {
 		});
 		const failed = throttled.outputs[0].map(flatten).find((json) => json.code === 'APIGW.0308');
 		expect(failed?.error).toMatch(
-			/^Item \d: Huawei throttled the requests \(APIGW\.0308, HTTP 429\): The node retried with back-off and lowered its concurrency; lower Concurrency or raise Max Retries\. Request id: [0-9a-f]{32}\.$/,
+			/^Item \d: Huawei throttled the requests \(APIGW\.0308, HTTP 429\): The node retried with back-off and slowed its pace; set Max Requests Per Second to your account's quota or raise Max Retries\. Request id: [0-9a-f]{32}\.$/,
 		);
 
 		sim.setKnobs({ qps: 0, maxConcurrency: 1, latencyMs: 150 });

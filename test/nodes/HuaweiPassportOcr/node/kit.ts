@@ -12,6 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import { HuaweiPassportOcr } from '../../../../nodes/HuaweiPassportOcr/HuaweiPassportOcr.node';
+import { forgetLearnedPaces } from '../../../../nodes/HuaweiPassportOcr/transport/pacing';
 import { badFileName, committedImagePath, ensureGeneratedFixture } from '../../../fixtures';
 import type { BadFileKind } from '../../../fixtures';
 import { runNode } from '../../../harness';
@@ -81,10 +82,17 @@ export interface RunOptions extends Partial<Omit<RunNodeOptions, 'parameters'>> 
 	parameters?: INodeParameters;
 	credentialType?: 'huaweiCloudApi' | 'huaweiCloudAkSkApi';
 	credentialData?: ICredentialDataDecryptedObject;
+	/**
+	 * Keep the pace earlier runs learned (transport/pacing.ts). By default each run starts like the
+	 * first run in a fresh n8n process: every test's harness credential has the same id, and a pace
+	 * learned under one test's throttling must not slow the next test down.
+	 */
+	keepLearnedPace?: boolean;
 }
 
 /** Runs the node against the simulator with the IAM credential unless told otherwise. */
 export async function runOcr(sim: Simulator, options: RunOptions = {}): Promise<RunNodeResult> {
+	if (!options.keepLearnedPace) forgetLearnedPaces();
 	const credentialType = options.credentialType ?? 'huaweiCloudApi';
 	const credentialData =
 		options.credentialData ??

@@ -1,21 +1,28 @@
 /**
  * The transport against a scripted stand-in for n8n's httpRequestWithAuthentication: retries,
  * Retry-After, throttle waves, the first-request gate and the single token refresh. `sleep` is
- * recorded instead of waited.
+ * recorded instead of waited, and moves a fake clock that the scheduler reads.
  */
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 const sleeps: number[] = [];
+const fakeTime = { now: 0 };
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual('n8n-workflow'),
 	sleep: async (ms: number) => {
 		sleeps.push(ms);
+		fakeTime.now += ms;
 		await new Promise((resolve) => setImmediate(resolve));
 	},
 }));
 
+import { ConcurrencyWindow } from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
 import { OcrTransport, ocrUrl } from '../../../../nodes/HuaweiPassportOcr/transport/ocrTransport';
 import { TransportError } from '../../../../nodes/HuaweiPassportOcr/transport/failure';
+import { SendScheduler } from '../../../../nodes/HuaweiPassportOcr/transport/pacing';
+
+const scheduler = (window = new ConcurrencyWindow(10)) =>
+	new SendScheduler({ window, now: () => fakeTime.now });
 
 interface Answer {
 	status: number;
@@ -155,34 +162,43 @@ describe('OcrTransport', () => {
 		});
 	});
 
-	it('retries 429 honouring Retry-After, and lowers concurrency once per throttle wave', async () => {
+	it('retries a rate throttle honouring Retry-After; two refusals alone do not pace the run', async () => {
 		const throttled: Answer = {
 			status: 429,
 			body: { error_code: 'APIGW.0308', error_msg: 'limit' },
 			headers: { 'retry-after': '7' },
 		};
 		const n8n = fakeN8n((call) => (call < 2 ? throttled : OK));
-		let lowered = 0;
-		const response = await new OcrTransport(
-			n8n.context,
-			settings({ onThrottle: () => lowered++ }),
-		).post('u', {});
+		const window = new ConcurrencyWindow(10);
+		const pace = scheduler(window);
+		const response = await new OcrTransport(n8n.context, settings({ scheduler: pace })).post(
+			'u',
+			{},
+		);
 		expect(response.attempts).toBe(3);
+		// Only the Retry-After waits.
 		expect(sleeps).toHaveLength(2);
 		for (const ms of sleeps) expect(ms).toBeGreaterThanOrEqual(7000);
-		// Two throttles in a row from the same request: each one is a new wave after the lowering.
-		expect(lowered).toBe(2);
+		// Two refusals are no evidence of a limit (pacing.ts wants 3 and a quarter of the answers).
+		expect(pace.pacer.rate).toBe(Number.POSITIVE_INFINITY);
+		// A rate limit is not a concurrency problem.
+		expect(window.limit).toBe(10);
 	});
 
-	it('requests already in flight when concurrency was lowered do not lower it again', async () => {
+	it('a concurrency throttle halves the window once for the requests in flight at the time', async () => {
 		const throttled: Answer = { status: 429, body: { error_code: 'ModelArts.4401' } };
 		let served = 0;
 		const n8n = fakeN8n(() => (served++ < 4 && served > 1 ? throttled : OK));
-		let lowered = 0;
-		const transport = new OcrTransport(n8n.context, settings({ onThrottle: () => lowered++ }));
+		const window = new ConcurrencyWindow(8);
+		const lower = jest.spyOn(window, 'lower');
+		const pace = scheduler(window);
+		const transport = new OcrTransport(n8n.context, settings({ scheduler: pace }));
 		await transport.post('u', {}); // warms up alone
 		await Promise.all([transport.post('u', {}), transport.post('u', {}), transport.post('u', {})]);
-		expect(lowered).toBe(1);
+		expect(lower).toHaveBeenCalledTimes(1);
+		// At most 3 were in flight when refused: never more than 2 from now on.
+		expect(window.limit).toBeLessThanOrEqual(2);
+		expect(pace.pacer.rate).toBe(Number.POSITIVE_INFINITY);
 	});
 
 	it('retries 502/503/504 up to Max Retries with growing back-off, then fails with the Huawei code', async () => {
@@ -242,6 +258,13 @@ describe('OcrTransport', () => {
 		]);
 		await first;
 		expect(n8n.peak()).toBe(2); // the first alone, then the two others together
+	});
+
+	it('without a token race to prevent, calls run in parallel from the first', async () => {
+		const n8n = fakeN8n(() => OK);
+		const transport = new OcrTransport(n8n.context, settings({ firstCallAlone: false }));
+		await Promise.all([transport.post('u', {}), transport.post('u', {}), transport.post('u', {})]);
+		expect(n8n.peak()).toBe(3);
 	});
 
 	it('a credential that cannot authenticate fails the run fast: no further calls', async () => {
