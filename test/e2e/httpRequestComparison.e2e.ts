@@ -12,9 +12,9 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { IAM_CREDENTIAL, iamCredentialFor } from './lib/credentials';
-import { executeLargeWorkflow } from './lib/executeLarge';
 import {
 	createN8nHome,
+	executeWorkflow,
 	importCredentials,
 	importWorkflows,
 	outputItems,
@@ -172,7 +172,7 @@ describe("n8n's HTTP Request node vs this node, 60 images, 300 ms latency", () =
 	const measure = async (id: string, label: string, qps: number, timed: string[]) => {
 		await sim.knobs({ latencyMs: LATENCY_MS, qps });
 		await sim.reset();
-		const result = await executeLargeWorkflow(home, id);
+		const result = await executeWorkflow(home, id, { timeoutMs: 300_000, quietStdout: true });
 		const items = outputItems(result, 'OCR');
 		const failed = items.filter((item) => item.json.error !== undefined || item.error).length;
 		const counters = await sim.counters();

@@ -127,13 +127,24 @@ function log(home: N8nHome, text: string): void {
 
 let cliRuns = 0;
 
+/** How one CLI command runs: its time limit, and whether its stdout is copied into the home's log. */
+export interface CliOptions {
+	timeoutMs?: number;
+	/** Leave stdout out of the log (run data of many base64 images is megabytes); stderr still goes in. */
+	quietStdout?: boolean;
+}
+
 /**
  * Runs one n8n CLI command to completion; everything it prints goes to the home's log. Its stdout and
- * stderr are files, not pipes: n8n 1.x exits right after writing the run data, and a pipe's pending
+ * stderr are files, not pipes: n8n exits right after writing the run data, and a pipe's pending
  * writes (Node writes to pipes asynchronously) are then lost, truncating the JSON; file writes are
  * synchronous.
  */
-export function runN8nCli(home: N8nHome, args: string[], timeoutMs = 180_000): Promise<CliResult> {
+export function runN8nCli(
+	home: N8nHome,
+	args: string[],
+	{ timeoutMs = 180_000, quietStdout = false }: CliOptions = {},
+): Promise<CliResult> {
 	if (!existsSync(N8N_BIN))
 		throw new Error(`n8n is not installed at ${N8N_BIN}: run test/e2e/install-n8n.sh`);
 	log(home, `\n$ n8n ${args.join(' ')}\n`);
@@ -151,7 +162,7 @@ export function runN8nCli(home: N8nHome, args: string[], timeoutMs = 180_000): P
 		const collect = () => {
 			const stdout = readFileSync(outputs.stdout, 'utf8');
 			const stderr = readFileSync(outputs.stderr, 'utf8');
-			log(home, stdout + stderr);
+			log(home, (quietStdout ? `(${stdout.length} characters of output)\n` : stdout) + stderr);
 			rmSync(outputs.stdout, { force: true });
 			rmSync(outputs.stderr, { force: true });
 			return { stdout, stderr };
@@ -269,8 +280,12 @@ export interface ExecutionResult {
  * Runs a stored workflow with `n8n execute --id` and parses the run data it prints
  * (`--rawOutput` prints only the JSON of the run).
  */
-export async function executeWorkflow(home: N8nHome, id: string): Promise<ExecutionResult> {
-	const cli = await runN8nCli(home, ['execute', `--id=${id}`, '--rawOutput']);
+export async function executeWorkflow(
+	home: N8nHome,
+	id: string,
+	options: CliOptions = {},
+): Promise<ExecutionResult> {
+	const cli = await runN8nCli(home, ['execute', `--id=${id}`, '--rawOutput'], options);
 	const parsed = parseRunOutput(cli.stdout);
 	if (!parsed) {
 		throw new Error(
