@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real n8n used by the end-to-end tests, the editor check and the demo.
 # Idempotent: skips when the cache already holds the version. The cache sits outside the clone
-# (~/.cache/n8n-nodes-huawei-ocr/n8n-<version>, or N8N_CACHE_DIR / N8N_INSTALL_DIR) so every clone on
+# (~/.cache/n8n-nodes-huawei-ocr/n8n-<version>[-node<major>], or N8N_CACHE_DIR / N8N_INSTALL_DIR) so every clone on
 # the machine reuses it; a lock keeps two clones from installing into it at once.
 # The version (N8N_VERSION, default: "default" in n8n-versions.json) must be listed in
 # test/e2e/n8n-versions.json, which says for each one the Node it runs on ("system" or a version that
@@ -30,9 +30,16 @@ version_field() {
 
 N8N_VERSION="${N8N_VERSION:-$(node -p "require('$VERSIONS_FILE').default")}"
 CACHE_DIR="${N8N_CACHE_DIR:-$HOME/.cache/n8n-nodes-huawei-ocr}"
-TARGET="${N8N_INSTALL_DIR:-$CACHE_DIR/n8n-$N8N_VERSION}"
-INSTALLED_PKG="$TARGET/node_modules/n8n/package.json"
 NODE_FOR_N8N="$(version_field node)"
+# Native modules are built for one Node major (ABI): a cached Node gives its own folder per major
+# (n8n-1.123.81-node22), so clones whose matrix names another Node never share a build. Keep in
+# sync with N8N_INSTALL_DIR in lib/paths.ts.
+if [ "$NODE_FOR_N8N" = system ]; then
+	TARGET="${N8N_INSTALL_DIR:-$CACHE_DIR/n8n-$N8N_VERSION}"
+else
+	TARGET="${N8N_INSTALL_DIR:-$CACHE_DIR/n8n-$N8N_VERSION-node${NODE_FOR_N8N%%.*}}"
+fi
+INSTALLED_PKG="$TARGET/node_modules/n8n/package.json"
 NPM_FLAGS="$(version_field npmInstallFlags)"
 REBUILD="$(version_field rebuild)"
 

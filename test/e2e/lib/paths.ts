@@ -31,12 +31,22 @@ export const CACHE_DIR =
 	process.env.N8N_CACHE_DIR ?? join(homedir(), '.cache', 'n8n-nodes-huawei-ocr');
 /**
  * The Node binary n8n runs on: this process's for "system" (the default version), else the one
- * install-node.sh put in the cache (e.g. Node 24 for n8n 1.123.x and the newest 2.x).
+ * install-node.sh put in the cache (e.g. Node 22 for n8n 1.123.x, Node 24 for the newest 2.x).
  */
 export const N8N_NODE_BIN =
 	ENTRY.node === 'system' ? process.execPath : join(CACHE_DIR, `node-${ENTRY.node}`, 'bin', 'node');
-/** The cached n8n install (see install-n8n.sh). */
-export const N8N_INSTALL_DIR = process.env.N8N_INSTALL_DIR ?? join(CACHE_DIR, `n8n-${N8N_VERSION}`);
+/**
+ * The cached n8n install (see install-n8n.sh, which names it the same way): on a cached Node, one
+ * folder per Node major (n8n-1.123.81-node22), because its native modules are built for that ABI.
+ */
+export const N8N_INSTALL_DIR =
+	process.env.N8N_INSTALL_DIR ??
+	join(
+		CACHE_DIR,
+		ENTRY.node === 'system'
+			? `n8n-${N8N_VERSION}`
+			: `n8n-${N8N_VERSION}-node${ENTRY.node.split('.')[0]}`,
+	);
 /**
  * This clone's own folder inside the install: two clones sharing one install must not overwrite each
  * other's packed package or runs. Being inside the install keeps n8n-workflow resolving to n8n's copy.
