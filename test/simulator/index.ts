@@ -128,11 +128,17 @@ async function iamCall(call: Call): Promise<SimResponse | undefined> {
 }
 
 /**
- * Latency knob plus jitter, plus slowMs for a slow fault. False when the wait was cut short: the simulator
- * stopped, or the client went away (a gateway cancels the upstream call then, so it stops counting as in flight).
+ * Holds the answer until latency plus jitter (plus slowMs for a slow fault) have passed since the request
+ * arrived. False when the wait was cut short: the simulator stopped, or the client went away (a gateway
+ * cancels the upstream call then, so it stops counting as in flight).
  */
-async function delay(state: SimState, res: ServerResponse, slow: boolean): Promise<boolean> {
-	const ms = responseDelayMs(state.knobs, state.jitterRandom, slow);
+async function delay(
+	state: SimState,
+	res: ServerResponse,
+	slow: boolean,
+	arrivedAt: number,
+): Promise<boolean> {
+	const ms = responseDelayMs(state.knobs, state.jitterRandom, slow, performance.now() - arrivedAt);
 	if (ms <= 0) return true;
 	const clientGone = new AbortController();
 	const onClose = () => clientGone.abort();
@@ -148,6 +154,7 @@ async function delay(state: SimState, res: ServerResponse, slow: boolean): Promi
 }
 
 async function handle(state: SimState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const arrivedAt = performance.now();
 	const requestId = randomUUID().replace(/-/g, '');
 	res.setHeader('X-Request-Id', requestId);
 	const url = new URL(req.url ?? '/', 'http://simulator');
@@ -160,7 +167,7 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
 	if (!ocrMatch) {
 		const response =
 			(await iamCall(call)) ?? gatewayError(404, 'APIGW.0101', GATEWAY.notFound, requestId);
-		if (await delay(state, res, false)) send(res, response);
+		if (await delay(state, res, false, arrivedAt)) send(res, response);
 		return;
 	}
 	const api = ocrMatch[2] as OcrApi;
@@ -171,7 +178,7 @@ async function handle(state: SimState, req: IncomingMessage, res: ServerResponse
 	try {
 		const { response, slow } = await ocrCall(call, safeDecode(ocrMatch[1]), api);
 		countOcr(state.counters, response);
-		if (await delay(state, res, slow)) send(res, response);
+		if (await delay(state, res, slow, arrivedAt)) send(res, response);
 	} finally {
 		state.counters.ocr.inFlight--;
 	}

@@ -76,6 +76,25 @@ describe('knob values', () => {
 		expect(delays).toEqual(Array.from({ length: 20 }, () => responseDelayMs(knobs, again, false)));
 		expect(responseDelayMs(mergeKnobs(knobs, { jitterMs: 0 }), random, true)).toBe(5100);
 	});
+
+	it('counts the hold from the arrival of the request: time spent reading it is part of the latency', () => {
+		const steady = mergeKnobs(defaultKnobs(), { latencyMs: 300 });
+		const random = seededRandom(3);
+		expect(responseDelayMs(steady, random, false, 0)).toBe(300);
+		expect(responseDelayMs(steady, random, false, 12.5)).toBe(287.5);
+		expect(responseDelayMs(steady, random, false, 450)).toBe(0);
+		expect(
+			responseDelayMs(mergeKnobs(steady, { faults: { slowMs: 5000 } }), random, true, 450),
+		).toBe(4850);
+		// Elapsed time never shifts the jitter sequence: the same draws with or without it.
+		const jittery = mergeKnobs(steady, { jitterMs: 50 });
+		const [first, second] = [seededRandom(9), seededRandom(9)];
+		for (let call = 0; call < 10; call++)
+			expect(responseDelayMs(jittery, first, false, 100)).toBeCloseTo(
+				responseDelayMs(jittery, second, false) - 100,
+				9,
+			);
+	});
 });
 
 describe('simulator knobs and faults', () => {

@@ -98,8 +98,18 @@ export function mergeKnobs(base: Knobs, patch: KnobsPatch): Knobs {
 	return next;
 }
 
-/** How long to hold a response: fixed latency, PRNG jitter, and slowMs for a slow fault. */
-export function responseDelayMs(knobs: Knobs, jitterRandom: () => number, slow: boolean): number {
+/**
+ * How long to hold a response: fixed latency, PRNG jitter, and slowMs for a slow fault, counted from
+ * the request's arrival (`elapsedMs` ago). Huawei's latency includes receiving and reading the image,
+ * so the simulator's own work on a request (parsing a megabyte JSON body on a shared CPU) is part of
+ * the latency, not added to it: a call answers `latencyMs` after it arrived, as the knob says.
+ */
+export function responseDelayMs(
+	knobs: Knobs,
+	jitterRandom: () => number,
+	slow: boolean,
+	elapsedMs = 0,
+): number {
 	const jitter = knobs.jitterMs > 0 ? knobs.jitterMs * jitterRandom() : 0;
-	return knobs.latencyMs + jitter + (slow ? knobs.faults.slowMs : 0);
+	return Math.max(0, knobs.latencyMs + jitter + (slow ? knobs.faults.slowMs : 0) - elapsedMs);
 }
