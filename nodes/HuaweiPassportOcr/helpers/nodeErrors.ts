@@ -84,6 +84,11 @@ function adviseOnFailure(failure: HuaweiFailure, context: FailureContext): Error
 		[(s) => s === 403, 'Huawei forbids this request', PERMISSION_ACTION(context)],
 		[(s) => s === 404, 'The API was not found', HUAWEI_CODES['APIGW.0101'].action(context)],
 		[
+			(s) => s >= 300 && s < 400,
+			`${context.endpoint ?? 'The OCR endpoint'} answered with a redirect, not with Huawei's API`,
+			"Set the credential's Region, or its OCR Endpoint for a custom region, to the API's own https:// address (https://ocr.<region>.myhuaweicloud.com); the node does not follow redirects.",
+		],
+		[
 			(s) => s >= 500,
 			'Huawei Cloud had a server error',
 			'Try again later; the node retries 502/503/504 by itself.',

@@ -258,6 +258,9 @@ export class OcrTransport {
 			body,
 			json: true,
 			headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+			// Huawei's APIs answer where they are asked; a redirect means a wrong endpoint, and following
+			// one would also make the HTTP client keep a copy of every body in case it must resend it.
+			disableFollowRedirect: true,
 			timeout: this.settings.timeoutMs,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: !letN8nRefresh,

@@ -105,6 +105,12 @@ describe('Huawei error table', () => {
 		expect(adviseOnFailure({ status: 500, code: 'X.1' }).message).toBe(
 			'Huawei Cloud had a server error',
 		);
+		const redirected = adviseOnFailure({ status: 301 }, { endpoint: 'http://ocr.example' });
+		expect(redirected.message).toBe(
+			"http://ocr.example answered with a redirect, not with Huawei's API",
+		);
+		expect(redirected.action).toMatch(/OCR Endpoint.*https:\/\/ocr\.<region>/);
+		expect(redirected.retry).toBe('no');
 		const refused = adviseOnFailure(
 			{ networkCode: 'ECONNREFUSED' },
 			{ endpoint: 'http://127.0.0.1:9' },

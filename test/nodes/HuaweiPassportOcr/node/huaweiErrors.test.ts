@@ -1,4 +1,7 @@
 /** Every Huawei error the simulator produces becomes a NodeApiError-style item: code, request id, advice. */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
 import { DEFAULT_USER } from '../../../simulator/accounts';
@@ -150,6 +153,30 @@ describe('Huawei errors through the node', () => {
 			credentialData: akskCredentials(sim, { projectId: otherProject }),
 		});
 		expect(project.json).toMatchObject({ code: 'APIGW.0101' });
+	});
+
+	it('an OCR endpoint that redirects: not followed, the item says which address to use', async () => {
+		// A 307 would make a client that follows redirects resend the POST, body and token, elsewhere.
+		const redirector = createServer((req, res) => {
+			res.writeHead(307, { location: `${sim.url}${req.url ?? '/'}` }).end();
+		});
+		await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', () => resolve()));
+		const endpoint = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`;
+		try {
+			sim.resetCounters();
+			const item = await errorOf({
+				credentialData: iamCredentials(sim, { ocrEndpoint: endpoint }),
+			});
+			expect(item.json).toMatchObject({ httpStatus: 307 });
+			expect(item.json.error).toContain(`${endpoint} answered with a redirect`);
+			expect(item.json.description).toMatch(/OCR Endpoint.*does not follow redirects/);
+			expect(sim.counters().ocr.total).toBe(0);
+		} finally {
+			await new Promise<void>((resolve) => {
+				redirector.close(() => resolve());
+				redirector.closeAllConnections();
+			});
+		}
 	});
 
 	it('APIGW.0301: a wrong secret key (one refresh-and-resend, then the error)', async () => {

@@ -159,6 +159,7 @@ describe('OcrTransport', () => {
 			timeout: 1000,
 			body: { image: 'AA' },
 			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
 		});
 	});
 
