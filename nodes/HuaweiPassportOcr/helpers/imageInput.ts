@@ -15,11 +15,14 @@ import { pdfPages } from './pdfImage';
 
 export type ImageSource = 'binaryData' | 'url' | 'base64';
 
-/** What goes into the request body: the image as base64, or a URL Huawei downloads itself. */
+/**
+ * What goes into the request body: the image's bytes (base64-encoded only as the body is written, see
+ * transport/jsonBody.ts), or a URL Huawei downloads itself.
+ */
 export type ImagePayload =
 	| {
 			kind: 'image';
-			base64: string;
+			bytes: Buffer;
 			info: ImageInfo;
 			byteLength: number;
 			/** Where the image came from, when it is not the file itself (a PDF's page image). */
@@ -219,7 +222,7 @@ export function imagePayloadFromBytes(
 	if (problem) throw new InputProblem({ message: problem, field });
 	return {
 		kind: 'image',
-		base64: asBuffer(bytes).toString('base64'),
+		bytes: asBuffer(bytes),
 		info,
 		byteLength: bytes.length,
 	};
@@ -249,7 +252,7 @@ export function imagePayloadsFromBytes(
 			return new InputProblem({ message: `Page ${page.page} of the PDF: ${problem}`, field });
 		return {
 			kind: 'image',
-			base64: page.jpeg.toString('base64'),
+			bytes: page.jpeg,
 			info,
 			byteLength: page.jpeg.length,
 			source: page.source,

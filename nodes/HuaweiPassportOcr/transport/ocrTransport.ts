@@ -35,6 +35,8 @@ import { redact } from '../../../credentials/common/redact';
 import { PROJECT_ID_PLACEHOLDER } from '../../../credentials/common/request';
 import { asRecord } from '../../../credentials/common/values';
 import { parseFailure, retryClass, TransportError } from './failure';
+import { jsonBytes } from './jsonBody';
+import type { BodyFields } from './jsonBody';
 import type { HuaweiFailure, RetryClass } from './failure';
 import type { CallOutcome, SendScheduler } from './pacing';
 
@@ -144,7 +146,8 @@ export class OcrTransport {
 	private refreshFutile = false;
 
 	/** POST a JSON body to an OCR API; resolves with the 2xx body or throws TransportError. */
-	async post(url: string, body: IDataObject): Promise<HuaweiResponse> {
+	async post(url: string, fields: BodyFields): Promise<HuaweiResponse> {
+		const body = jsonBytes(fields);
 		const maxDelay = this.settings.maxDelayMs ?? 60_000;
 		const scheduler = this.settings.scheduler;
 		for (let attempt = 0; ; attempt++) {
@@ -188,7 +191,7 @@ export class OcrTransport {
 	}
 
 	/** One answer for one request, including the single token refresh a 401 may need. */
-	private async exchange(url: string, body: IDataObject): Promise<RawResponse> {
+	private async exchange(url: string, body: Buffer): Promise<RawResponse> {
 		const shared = this.refresh;
 		const generation = shared.generation;
 		const response = await this.sendGated(url, body);
@@ -222,7 +225,7 @@ export class OcrTransport {
 	}
 
 	/** Waits for a token refresh in progress, and sends alone until the first answer came back. */
-	private async sendGated(url: string, body: IDataObject): Promise<RawResponse> {
+	private async sendGated(url: string, body: Buffer): Promise<RawResponse> {
 		while (!this.warmed) {
 			if (this.fatal) throw this.fatal;
 			if (!this.exclusive) {
@@ -250,12 +253,13 @@ export class OcrTransport {
 	 * One HTTP request. With `letN8nRefresh`, a 4xx/5xx throws inside n8n, which is what makes it refresh
 	 * the token on a 401 and resend once; the error's status and body are turned back into an answer.
 	 */
-	private async send(url: string, body: IDataObject, letN8nRefresh: boolean): Promise<RawResponse> {
+	private async send(url: string, body: Buffer, letN8nRefresh: boolean): Promise<RawResponse> {
 		if (this.fatal) throw this.fatal;
 		const options: IHttpRequestOptions = {
 			method: 'POST',
 			url,
 			body,
+			// For the answer: parsed as JSON (the body is already JSON bytes, sent as they are).
 			json: true,
 			headers: { 'Content-Type': 'application/json;charset=UTF-8' },
 			// Huawei's APIs answer where they are asked; a redirect means a wrong endpoint, and following

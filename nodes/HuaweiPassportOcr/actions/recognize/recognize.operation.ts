@@ -31,6 +31,7 @@ import { ConcurrencyWindow, runPool } from '../../helpers/pool';
 import { combineChecks, confidenceCheck } from '../../helpers/verdict';
 import type { CheckOutcome, ThresholdMode } from '../../helpers/verdict';
 import { firstCallGoesAlone } from '../../transport/firstCall';
+import type { BodyFields } from '../../transport/jsonBody';
 import { OcrTransport, ocrUrl } from '../../transport/ocrTransport';
 import { paceKey, SendScheduler } from '../../transport/pacing';
 import { DEFAULTS } from '../common/defaults';
@@ -117,8 +118,8 @@ function readPdfSelection(context: IExecuteFunctions, itemIndex: number) {
 }
 
 /** The request body for any OCR API of the same image. */
-function imageBody(payload: ImagePayload): IDataObject {
-	return payload.kind === 'image' ? { image: payload.base64 } : { url: payload.url };
+function imageBody(payload: ImagePayload): BodyFields {
+	return payload.kind === 'image' ? { image: payload.bytes } : { url: payload.url };
 }
 
 /**
@@ -228,7 +229,7 @@ export async function execute(
 			pdf: readPdfSelection(this, itemIndex),
 		});
 		// This item's calls: a failure leaves here with the run's and the item's context.
-		const post = async (url: string, body: IDataObject) =>
+		const post = async (url: string, body: BodyFields) =>
 			await transport.post(url, body).catch((error: unknown) => {
 				throw withCallContext(error, { ...runContext, imageSource: source });
 			});

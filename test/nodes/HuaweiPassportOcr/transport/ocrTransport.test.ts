@@ -146,7 +146,7 @@ describe('back-off', () => {
 });
 
 describe('OcrTransport', () => {
-	it('sends JSON with a timeout, and reads 2xx bodies and the request id', async () => {
+	it('sends JSON bytes with a timeout, no redirects, and reads 2xx bodies and the request id', async () => {
 		const n8n = fakeN8n(() => ({ ...OK, headers: { 'x-request-id': 'r1' } }));
 		const response = await new OcrTransport(n8n.context, settings()).post(
 			'http://x/v2/{project_id}/ocr/passport',
@@ -157,10 +157,22 @@ describe('OcrTransport', () => {
 			method: 'POST',
 			json: true,
 			timeout: 1000,
-			body: { image: 'AA' },
+			headers: { 'Content-Type': 'application/json;charset=UTF-8' },
 			ignoreHttpStatusErrors: true,
 			disableFollowRedirect: true,
 		});
+		expect(Buffer.isBuffer(n8n.calls[0].body)).toBe(true);
+		expect(JSON.parse(String(n8n.calls[0].body))).toEqual({ image: 'AA' });
+	});
+
+	it('encodes the body once per call: every retry resends the same bytes', async () => {
+		const n8n = fakeN8n((call) => (call < 2 ? { status: 503, body: {} } : OK));
+		await new OcrTransport(n8n.context, settings()).post('http://x/v2/{project_id}/ocr/passport', {
+			image: 'AA',
+		});
+		expect(n8n.calls).toHaveLength(3);
+		expect(n8n.calls[1].body).toBe(n8n.calls[0].body);
+		expect(n8n.calls[2].body).toBe(n8n.calls[0].body);
 	});
 
 	it('retries a rate throttle honouring Retry-After; two refusals alone do not pace the run', async () => {
