@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--json] [--only overhead,concurrency,throttling,tokens,memory,pdf]
+ * npm run bench [-- --quick] [--json] [--only overhead,concurrency,throttling,tokens,memory,pdf,body]
  *
  * Runs the node through the test harness (n8n-core's WorkflowExecute) against the simulator in a
  * child process, and prints one table: each figure beside the reference measured in the same run,
@@ -8,6 +8,7 @@
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 
+import { body } from './body';
 import { memory } from './memory';
 import { pdf } from './pdf';
 import { formatTable } from './rows';
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, Scenario> = {
 	tokens: tokenReuse,
 	memory,
 	pdf,
+	body,
 };
 
 function machine() {
