@@ -99,10 +99,20 @@ describe('the demo commands', () => {
 			const url = /n8n is running: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
 			expect(url).toBeDefined();
 			expect(output).toMatch(/log in as \S+@\S+ \/ \S+/);
-			// Status and body in the failure: once (of many CI runs) this answered non-2xx, cause unknown.
-			const settings = await fetch(`${url}/rest/settings`);
-			const failure = settings.ok ? '' : (await settings.text()).slice(0, 300);
-			expect({ status: settings.status, failure }).toEqual({ status: 200, failure: '' });
+			// Once (of ~10 CI runs) n8n 2.0.3 answered its first REST call after start non-2xx (see
+			// lib/editor.ts): a few tries, each refusal printed, before the editor counts as not answering.
+			const refusals: string[] = [];
+			await waitFor(
+				async () => {
+					const settings = await fetch(`${url}/rest/settings`);
+					if (settings.ok) return true;
+					refusals.push(`${settings.status} ${(await settings.text()).slice(0, 300)}`);
+					console.warn(`[demo] /rest/settings refused: ${refusals.at(-1)}`);
+					return false;
+				},
+				"the editor's settings to answer 200 (each refusal is printed above)",
+				5_000,
+			);
 			const login = /log in as (\S+) \/ (\S+)/.exec(output);
 			const response = await fetch(`${url}/rest/login`, {
 				method: 'POST',

@@ -52,6 +52,8 @@ export interface EditorSession {
 	close(): Promise<void>;
 }
 
+const LOGIN_ATTEMPTS = 3;
+
 /** Starts chromium and logs in as the owner (the cookie lands in the browser context). */
 export async function openEditor(baseUrl: string): Promise<EditorSession> {
 	// n8n marks its elements with data-test-id (not Playwright's default data-testid).
@@ -65,12 +67,23 @@ export async function openEditor(baseUrl: string): Promise<EditorSession> {
 		viewport: { width: 1440, height: 1000 },
 		baseURL: baseUrl,
 	});
-	const login = await context.request.post('/rest/login', {
-		data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
-	});
-	if (!login.ok()) {
-		await browser.close();
-		throw new Error(`login failed: ${login.status()} ${await login.text()}`);
+	// n8n 2.0.3 has refused the first login right after it reported ready (in 2 of ~10 CI runs, once
+	// logging express-rate-limit's "undefined request.ip"); another try a second later goes through.
+	// Each refusal is printed, so a login that never works still fails with every answer.
+	const refusals: string[] = [];
+	for (let attempt = 1; ; attempt++) {
+		const login = await context.request.post('/rest/login', {
+			data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
+		});
+		if (login.ok()) break;
+		// Read the answer before closing: the browser disposes of it.
+		refusals.push(`${login.status()} ${(await login.text()).slice(0, 300)}`);
+		console.warn(`[editor] login attempt ${attempt} refused: ${refusals.at(-1)}`);
+		if (attempt === LOGIN_ATTEMPTS) {
+			await browser.close();
+			throw new Error(`login failed ${LOGIN_ATTEMPTS} times: ${refusals.join(' | ')}`);
+		}
+		await new Promise((done) => setTimeout(done, 1000));
 	}
 	const page = await context.newPage();
 	return { browser, context, page, close: () => browser.close() };
