@@ -70,6 +70,22 @@ export function isolatedEnv(
 	};
 }
 
+/**
+ * Whether a starting n8n serves its REST API. /healthz answers before any REST route exists, and
+ * n8n 2.0.3 answers /rest/settings before it has registered every controller: the login route could
+ * still be a 404 ("Cannot POST /rest/login") right after, so both are asked. An empty login is
+ * refused (400/401) once the route exists.
+ */
+export async function restRoutesReady(url: string): Promise<boolean> {
+	if (!(await fetch(`${url}/rest/settings`)).ok) return false;
+	const login = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
+	return login.status !== 404;
+}
+
 /** A new folder name under RUNS_DIR, `<ISO timestamp>-<label>`; old run folders are pruned first. */
 export function newRunDir(label: string): string {
 	pruneOldRuns();
@@ -387,8 +403,7 @@ export async function startN8nServer(home: N8nHome, port?: number): Promise<N8nS
 		});
 	try {
 		await waitFor(
-			// /healthz answers before the REST routes exist; /rest/settings answers once the editor is usable.
-			async () => (await fetch(`${url}/rest/settings`)).ok,
+			async () => await restRoutesReady(url),
 			'n8n to start',
 			180_000,
 			() => (exited ? `n8n start exited; log: ${home.logFile}` : undefined),

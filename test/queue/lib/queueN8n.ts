@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OWNER, setupOwner } from '../../e2e/lib/editor';
-import { createN8nHomeAt, type N8nHome, type WorkflowExport } from '../../e2e/lib/n8n';
+import {
+	createN8nHomeAt,
+	restRoutesReady,
+	type N8nHome,
+	type WorkflowExport,
+} from '../../e2e/lib/n8n';
 import { EXTENSIONS_DIR, FIXTURES_DIR, N8N_BIN } from '../../e2e/lib/paths';
 import { freePort, waitFor } from '../../e2e/lib/ports';
 import { startManaged, type ManagedProcess } from './processes';
@@ -116,7 +121,7 @@ export async function startMain(cluster: QueueCluster): Promise<N8nMain> {
 	});
 	try {
 		await waitFor(
-			async () => (await fetch(`${url}/rest/settings`)).ok,
+			async () => await restRoutesReady(url),
 			'n8n main to start',
 			300_000,
 			() => (main.exited() ? `n8n main exited; log: ${home.logFile}` : undefined),
