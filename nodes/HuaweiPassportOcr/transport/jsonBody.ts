@@ -29,6 +29,6 @@ export function jsonBytes(fields: BodyFields): Buffer {
 		const piece = image.toString('base64', start, Math.min(start + PIECE_BYTES, image.length));
 		at += body.write(piece, at, 'latin1');
 	}
-	at += body.write('"}', at, 'latin1');
-	return at === body.length ? body : body.subarray(0, at);
+	body.write('"}', at, 'latin1');
+	return body;
 }
