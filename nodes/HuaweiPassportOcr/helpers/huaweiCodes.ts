@@ -121,7 +121,8 @@ export const HUAWEI_CODES: Record<string, CodeEntry> = {
 	},
 	'ModelArts.4401': {
 		message: 'Too many concurrent requests',
-		action: () => 'The node retried with back-off; lower Concurrency or raise Max Retries.',
+		action: () =>
+			'The node retried with back-off and lowered its concurrency; lower Concurrency or raise Max Throttling Wait.',
 		retry: 'throttled',
 	},
 	'ModelArts.4402': {
@@ -168,7 +169,7 @@ export const HUAWEI_CODES: Record<string, CodeEntry> = {
 	'APIGW.0308': {
 		message: 'Huawei throttled the requests',
 		action: () =>
-			"The node retried with back-off and slowed its pace; set Max Requests Per Second to your account's quota or raise Max Retries.",
+			"The node retried and slowed the pace it shares with every execution using this credential; set Max Requests Per Second to your account's quota or raise Max Throttling Wait.",
 		retry: 'throttled',
 	},
 	'APIGW.0302': { message: 'The user is not authorised for this API', action: PERMISSION_ACTION },

@@ -51,6 +51,16 @@ function adviseOnFailure(failure: HuaweiFailure, context: FailureContext): Error
 			retry,
 		};
 	}
+	if (failure.waitLimitMs !== undefined) {
+		return {
+			message: `Huawei's rate limit kept the image waiting longer than Max Throttling Wait (${Math.round(
+				failure.waitLimitMs / 1000,
+			)} s)`,
+			action:
+				"The account's request quota is shared by every execution using this credential: raise Max Throttling Wait, send fewer images at once, set Max Requests Per Second to the quota, or ask Huawei for a higher quota.",
+			retry,
+		};
+	}
 	if (entry) return { message: entry.message, action: entry.action(context), retry };
 	if (
 		failure.status === undefined &&
@@ -75,7 +85,11 @@ function adviseOnFailure(failure: HuaweiFailure, context: FailureContext): Error
 		};
 	}
 	const byClass: Array<[(status: number) => boolean, string, string]> = [
-		[(s) => s === 429, 'Huawei throttled the requests', 'Lower Concurrency or raise Max Retries.'],
+		[
+			(s) => s === 429,
+			'Huawei throttled the requests',
+			'Lower Concurrency or raise Max Throttling Wait.',
+		],
 		[
 			(s) => s === 401,
 			'Huawei refused the credential',

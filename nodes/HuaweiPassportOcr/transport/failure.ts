@@ -29,6 +29,10 @@ export interface HuaweiFailure {
 	malformed?: boolean;
 	/** How many attempts the transport made before giving up (1 = not retried). */
 	attempts?: number;
+	/** The request rate a throttle message states ("limit:240,time:1 minute" → 4 per second). */
+	statedRps?: number;
+	/** Set when the call gave up because throttling kept it waiting past Max Throttling Wait (ms). */
+	waitLimitMs?: number;
 }
 
 export type RetryClass = 'throttled' | 'unavailable' | 'no';
@@ -96,6 +100,23 @@ function parseRetryAfter(value: string | undefined, now = Date.now()): number | 
 	return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }
 
+const SECONDS_PER: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86_400 };
+
+/**
+ * The gateway's throttle message names the limit that refused the call ("...over ratelimit,
+ * limit:240,time:1 minute", docs/huawei-api.md): as requests per second, or undefined.
+ */
+export function statedRate(message: string | undefined): number | undefined {
+	const match =
+		/limit:\s*(\d+(?:\.\d+)?)\s*,\s*time:\s*(?:(\d+)\s*)?(second|minute|hour|day)/i.exec(
+			message ?? '',
+		);
+	if (!match) return undefined;
+	const seconds = Number(match[2] ?? 1) * SECONDS_PER[match[3].toLowerCase()];
+	const rps = Number(match[1]) / seconds;
+	return Number.isFinite(rps) && rps > 0 ? rps : undefined;
+}
+
 /** Reads any of Huawei's error shapes (the body may arrive as text). */
 export function parseFailure(
 	status: number | undefined,
@@ -129,6 +150,7 @@ export function parseFailure(
 			failure.huaweiMessage = redact(data.trim().slice(0, 300));
 	}
 	failure.retryAfterSeconds = parseRetryAfter(headerValue(headers, 'retry-after'));
+	if (status === 429) failure.statedRps = statedRate(failure.huaweiMessage);
 	return failure;
 }
 

@@ -2,17 +2,21 @@
  * The only place that talks HTTP. Every call goes through n8n's httpRequestWithAuthentication (so the
  * credential signs it or adds its token) with a JSON body, a timeout, and retries with back-off.
  *
- * Pace and concurrency (transport/pacing.ts, helpers/pool.ts): every attempt first waits for its turn
- * at the scheduler and then reports what became of it. A rate throttle (429 APIGW.0308) sets or cuts
- * the pace of all calls; a concurrency throttle (429 ModelArts.4401) halves the pool's window; accepted
- * calls grow both back. The refused call itself waits what Retry-After says (plus up to 10 % jitter);
- * the others only wait for their turn at the new pace, never for the whole Retry-After.
+ * Pace and concurrency (transport/pacing.ts, transport/sharedPacer.ts, helpers/pool.ts): every
+ * attempt first waits for its turn at the scheduler, whose pace every execution with the same
+ * credential shares, and then reports what became of it. A rate throttle (429 APIGW.0308) sets or
+ * cuts the pace of all calls; a concurrency throttle (429 ModelArts.4401) halves the pool's window;
+ * accepted calls grow both back. The refused call itself waits what Retry-After says (plus up to
+ * 10 % jitter); the others only wait for their turn at the new pace, never for the whole Retry-After.
+ * A throttled call is tried again until Max Throttling Wait has passed since it first asked for a
+ * turn (waiting for turns included); Max Retries counts only 502/503/504 and dropped connections.
  *
- * Token handling, per run:
+ * Token handling:
  * - n8n fetches a token inside the first request that finds none stored. Concurrent first requests
  *   would each fetch one, so, when that can happen (no token stored, or it has expired; an access key
  *   whose project is still to be looked up: see firstCall.ts), requests go one at a time until one
- *   has had an answer. Otherwise they run in parallel from the start.
+ *   has had an answer, across every execution in this process that uses the credential (a burst of
+ *   webhook executions makes one token exchange, not one each). Otherwise they run in parallel.
  * - n8n refreshes a token only when a request throws a 401. Requests here normally take every status
  *   as an answer (ignoreHttpStatusErrors), so a 401 reaches this code instead; then exactly one
  *   request is resent the way that lets n8n refresh and resend, while the others wait for it and
@@ -38,7 +42,9 @@ import { parseFailure, retryClass, TransportError } from './failure';
 import { jsonBytes } from './jsonBody';
 import type { BodyFields } from './jsonBody';
 import type { HuaweiFailure, RetryClass } from './failure';
-import type { CallOutcome, SendScheduler } from './pacing';
+import { monotonicNow } from './pacing';
+import type { CallOutcome, Clock } from './pacing';
+import type { SendScheduler, Wait } from './sharedPacer';
 
 export function ocrUrl(ocrEndpoint: string, api: string): string {
 	return `${ocrEndpoint}/v2/${PROJECT_ID_PLACEHOLDER}/ocr/${api}`;
@@ -48,8 +54,10 @@ export interface TransportSettings {
 	credentialType: string;
 	/** Per attempt, milliseconds. */
 	timeoutMs: number;
-	/** Retries after the first attempt, for throttling and 502/503/504 only. */
+	/** Retries after the first attempt, for 502/503/504 and dropped connections only. */
 	maxRetries: number;
+	/** How long a throttled call may go on waiting for turns and retries, milliseconds. */
+	maxThrottleWaitMs: number;
 	/** First back-off step, milliseconds; doubles per retry (with jitter). */
 	retryDelayMs: number;
 	/** Upper bound for any single wait, milliseconds. */
@@ -58,6 +66,9 @@ export interface TransportSettings {
 	scheduler?: SendScheduler;
 	/** Send the first call alone (default): only where concurrent first calls would race for a token. */
 	firstCallAlone?: boolean;
+	/** For tests: the clock of deadlines and the wait of back-offs. */
+	now?: Clock;
+	wait?: Wait;
 }
 
 export interface HuaweiResponse {
@@ -72,6 +83,12 @@ interface RawResponse {
 	body: unknown;
 	headers: Record<string, unknown>;
 }
+
+/**
+ * A throttled call backs off at most this long without Retry-After: Huawei advises 2-5 s, and the
+ * shared pace, not this wait, is what keeps calls under the limit.
+ */
+const THROTTLE_MAX_BACKOFF_MS = 5000;
 
 /** Exponential back-off with equal jitter; Retry-After wins when Huawei sends one. */
 function backoffDelay(
@@ -106,11 +123,13 @@ function callOutcome(failure: HuaweiFailure, retry: RetryClass): CallOutcome {
 	return failure.status === undefined ? 'unanswered' : 'accepted';
 }
 
-/** The token refresh of one credential, shared by the runs of this process. */
+/** The token refresh and the first call of one credential, shared by the runs of this process. */
 interface RefreshState {
 	/** Bumped after each token refresh; a 401 from an older generation just resends. */
 	generation: number;
 	refreshing?: Promise<void>;
+	/** The call sent alone while no answer has shown that a token exists. */
+	firstCall?: Promise<unknown>;
 }
 
 /** Per credential (type and id): n8n stores one token per credential, in its database. */
@@ -130,8 +149,9 @@ function refreshStateFor(context: IExecuteFunctions, credentialType: string): Re
 export class OcrTransport {
 	/** An answer (any status) came back once: a token exists, requests may run in parallel. */
 	private warmed = false;
-	private exclusive?: Promise<unknown>;
 	private readonly refresh: RefreshState;
+	private readonly now: Clock;
+	private readonly wait: Wait;
 	private fatal?: TransportError;
 
 	constructor(
@@ -140,6 +160,8 @@ export class OcrTransport {
 	) {
 		this.refresh = refreshStateFor(context, settings.credentialType);
 		this.warmed = settings.firstCallAlone === false;
+		this.now = settings.now ?? monotonicNow;
+		this.wait = settings.wait ?? sleep;
 	}
 
 	/** A refresh was tried and the resend still got a 401: more refreshes would not help this run. */
@@ -150,8 +172,14 @@ export class OcrTransport {
 		const body = jsonBytes(fields);
 		const maxDelay = this.settings.maxDelayMs ?? 60_000;
 		const scheduler = this.settings.scheduler;
+		const since = this.now();
+		const waitUntil = since + this.settings.maxThrottleWaitMs;
+		let throttles = 0;
+		let outages = 0;
+		let last: HuaweiFailure | undefined;
 		for (let attempt = 0; ; attempt++) {
-			const ticket = await scheduler?.begin();
+			const ticket = scheduler ? await scheduler.begin(since, waitUntil) : undefined;
+			if (scheduler && !ticket) throw this.waitedTooLong(last, attempt);
 			let failure: HuaweiFailure;
 			let error: TransportError;
 			try {
@@ -178,16 +206,35 @@ export class OcrTransport {
 				failure = error.failure;
 			}
 			const retry = retryClass(failure);
-			if (ticket) scheduler?.end(ticket, callOutcome(failure, retry));
+			if (ticket) scheduler?.end(ticket, callOutcome(failure, retry), failure.statedRps);
 			if (error.credentialFailure) throw error;
-			if (retry === 'no' || attempt >= this.settings.maxRetries) {
-				failure.attempts = attempt + 1;
-				throw error;
+			failure.attempts = attempt + 1;
+			last = failure;
+			if (retry === 'no') throw error;
+			let delay: number;
+			if (retry === 'throttled') {
+				delay = backoffDelay(
+					throttles++,
+					this.settings.retryDelayMs,
+					failure.retryAfterSeconds === undefined
+						? Math.min(maxDelay, THROTTLE_MAX_BACKOFF_MS)
+						: maxDelay,
+					failure.retryAfterSeconds,
+				);
+				if (this.now() + delay >= waitUntil) throw this.waitedTooLong(failure, attempt + 1);
+			} else {
+				if (outages++ >= this.settings.maxRetries) throw error;
+				delay = backoffDelay(outages - 1, this.settings.retryDelayMs, maxDelay);
 			}
-			await sleep(
-				backoffDelay(attempt, this.settings.retryDelayMs, maxDelay, failure.retryAfterSeconds),
-			);
+			await this.wait(delay);
 		}
+	}
+
+	/** Throttling kept the call from Huawei past Max Throttling Wait: the last refusal, if any, says more. */
+	private waitedTooLong(last: HuaweiFailure | undefined, attempts: number): TransportError {
+		return new TransportError({
+			failure: { ...last, attempts, waitLimitMs: this.settings.maxThrottleWaitMs },
+		});
 	}
 
 	/** One answer for one request, including the single token refresh a 401 may need. */
@@ -224,27 +271,33 @@ export class OcrTransport {
 		throw refreshError;
 	}
 
-	/** Waits for a token refresh in progress, and sends alone until the first answer came back. */
+	/**
+	 * Waits for a token refresh in progress, and sends alone until the first answer came back (to a
+	 * call of any run of this process with the same credential).
+	 */
 	private async sendGated(url: string, body: Buffer): Promise<RawResponse> {
+		const shared = this.refresh;
 		while (!this.warmed) {
 			if (this.fatal) throw this.fatal;
-			if (!this.exclusive) {
+			if (!shared.firstCall) {
 				const first = this.send(url, body, false);
-				this.exclusive = first;
+				shared.firstCall = first;
 				try {
 					const answer = await first;
 					this.warmed = true;
 					return answer;
 				} finally {
-					this.exclusive = undefined;
+					if (shared.firstCall === first) shared.firstCall = undefined;
 				}
 			}
-			await this.exclusive.then(
-				() => undefined,
+			await shared.firstCall.then(
+				() => {
+					this.warmed = true;
+				},
 				() => undefined,
 			);
 		}
-		if (this.refresh.refreshing) await this.refresh.refreshing;
+		if (shared.refreshing) await shared.refreshing;
 		if (this.fatal) throw this.fatal;
 		return await this.send(url, body, false);
 	}

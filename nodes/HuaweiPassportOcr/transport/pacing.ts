@@ -1,44 +1,39 @@
 /**
- * How fast calls leave for Huawei, learned from its answers, so that a run works at the account's
- * request-rate limit instead of bursting into it and backing off.
+ * How fast calls leave for Huawei, learned from its answers, so that calls work at the account's
+ * request-rate limit instead of bursting into it and backing off. Pure logic with an injectable
+ * clock (monotonic by default); one pacer serves every execution of a credential in an n8n process
+ * (transport/sharedPacer.ts), which is where calls wait.
  *
- * - Until Huawei throttles, calls are not paced at all (only the concurrency window bounds them): a
- *   run that meets no limit is bound by latency alone. With "Max Requests per Second" the pace starts
- *   at that rate and never exceeds it.
- * - Once rate throttles (429 APIGW.0308) show a limit (at least 3 refusals and a quarter of the
- *   answers of the last second; fewer are left to the retries) the pace becomes an estimate of what
- *   the gateway let through: the calls sent before the refused one (those not known to be refused),
- *   over the time since the run's first call plus one second, because a gateway's bucket starts full
- *   and lets about one second's worth through at once. Later throttles cut the pace by 15 %
- *   (multiplicative decrease), at most once a second and only for calls sent after the last cut;
- *   each accepted call that had to wait for its turn adds 0.05 request/s (additive increase, about
- *   5 % of the pace per second). A learned pace never falls below one call per second.
+ * - Until Huawei throttles, calls are not paced at all (only concurrency bounds them): calls that
+ *   meet no limit are bound by latency alone. With "Max Requests per Second" the pace starts at that
+ *   rate and never exceeds it.
+ * - A refusal whose message states the limit ("limit:240,time:1 minute") sets the pace to just under
+ *   that rate, which it then never exceeds. Without one, rate throttles (429 APIGW.0308) show a
+ *   limit once there are at least 3 refusals and a quarter of the answers of the last second (fewer
+ *   are left to the retries), and the pace becomes an estimate of what the gateway let through: the
+ *   calls sent before the refused one (those not known to be refused), over the time since the first
+ *   call plus one second, because a gateway's bucket starts full and lets about one second's worth
+ *   through at once. Later throttles cut the pace by 15 % (multiplicative decrease), at most once a
+ *   second and only for calls sent after the last cut; each accepted call that had to wait for its
+ *   turn adds 0.05 request/s (additive increase, about 5 % of the pace per second). Several n8n
+ *   processes sharing one account (queue-mode workers) each cut on their own refusals and so settle
+ *   at a share of the limit, as AIMD flows do. A learned pace never falls below one call per second
+ *   (unless the gateway states less).
  * - The pace is a strict virtual schedule, a token bucket holding one call: one call per 1/rate
  *   seconds, and after a pause nothing saved up but a quarter interval of timer tolerance. The
  *   refused call itself honours Retry-After (in the transport); the others only wait for their next
  *   turn at the new pace, so a 429 stalls nobody else for longer than the gateway's refill needs.
- * - The pace learned by a run is kept in this module (per n8n process), keyed by the credential's
- *   n8n id and the OCR endpoint (never by anything secret), for an hour: the next run with the same
- *   credential starts at it instead of rediscovering it. Node code may not use files or the
- *   environment, so this is the only memory there is; in queue mode each worker keeps its own. What
- *   is remembered is the pace that last met the limit; the next run starts 8 % below it (the middle
- *   of a cut) and, as the quota may have been raised since, grows twice as fast until its first
- *   throttle.
- *
- * Pure logic with an injectable clock (monotonic by default); the only wait is n8n-workflow's
- * `sleep` in acquire().
+ * - What a pacer learned is remembered for an hour (sharedPacer.ts); a pacer that starts from a
+ *   remembered limit starts 8 % below it (the middle of a cut) and, as the quota may have been
+ *   raised since, grows twice as fast until its first throttle.
  */
-import { sleep } from 'n8n-workflow';
-
-import type { ConcurrencyWindow } from '../helpers/pool';
-
 /** What became of one call, as far as pacing is concerned. */
 export type CallOutcome = 'accepted' | 'rateLimited' | 'concurrencyLimited' | 'unanswered';
 
 export interface SendTicket {
 	/** When it left (clock milliseconds). */
 	readonly sentAt: number;
-	/** How many calls left before it in this run. */
+	/** How many calls left before it through this pacer. */
 	readonly seq: number;
 	/** It had to wait for its turn: the pace, not the demand, decided when it left. */
 	readonly paced: boolean;
@@ -49,7 +44,7 @@ export interface SendTicket {
 export type Clock = () => number;
 
 /** Milliseconds that never go back (a wall-clock change must not stall or burst the pace). */
-const monotonicNow: Clock = () => performance.now();
+export const monotonicNow: Clock = () => performance.now();
 
 /** Pace after a later throttle: × this. */
 const DECREASE = 0.85;
@@ -59,6 +54,12 @@ const GAIN = 0.05;
 const PROBE_GAIN = 0.1;
 /** A run that starts from a remembered limit starts this far below it: mid-way down a cut. */
 const LEARNED_START = 0.92;
+/**
+ * A rate the gateway states in its refusal is paced at this share of it, and never exceeded: calls
+ * leave on a timer and cross a network, so a pace of exactly the limit would land some of them
+ * just before the gateway's bucket has refilled.
+ */
+const STATED_SHARE = 0.95;
 /** A stated Max Requests per Second may go down to one call in 10 s... */
 const MIN_RPS = 0.1;
 /**
@@ -84,12 +85,20 @@ export interface PacerSettings {
 	maxRps?: number;
 	/** The pace an earlier run with this credential learned. */
 	learnedRps?: number;
+	/** The rate the gateway stated in an earlier run's refusal (see rateLimited()). */
+	statedRps?: number;
 	now?: Clock;
 }
 
+/** Max Requests per Second as a cap: Infinity when not stated. */
+const capOf = (maxRps: number | undefined) =>
+	maxRps !== undefined && maxRps > 0 ? Math.max(MIN_RPS, maxRps) : Number.POSITIVE_INFINITY;
+
 export class RatePacer {
 	private rps: number;
-	private readonly cap: number;
+	private cap: number;
+	/** Just under the rate the gateway's refusals state; Infinity while none did. */
+	private ceiling = Number.POSITIVE_INFINITY;
 	private readonly now: Clock;
 	/** The earliest time the next call may leave. */
 	private nextAt = Number.NEGATIVE_INFINITY;
@@ -106,8 +115,9 @@ export class RatePacer {
 	readonly startedLearned: boolean;
 
 	constructor(settings: PacerSettings = {}) {
-		const stated = settings.maxRps !== undefined && settings.maxRps > 0;
-		this.cap = stated ? Math.max(MIN_RPS, settings.maxRps as number) : Number.POSITIVE_INFINITY;
+		this.cap = capOf(settings.maxRps);
+		if (settings.statedRps !== undefined && settings.statedRps > 0)
+			this.ceiling = settings.statedRps * STATED_SHARE;
 		const learned =
 			settings.learnedRps !== undefined && settings.learnedRps > 0
 				? Math.max(MIN_LEARNED_RPS, settings.learnedRps)
@@ -116,11 +126,39 @@ export class RatePacer {
 		this.limit = learned;
 		this.rps = Math.min(
 			this.cap,
+			this.ceiling,
 			learned === undefined
 				? Number.POSITIVE_INFINITY
-				: Math.max(MIN_LEARNED_RPS, learned * LEARNED_START),
+				: Math.max(this.floor, learned * LEARNED_START),
 		);
 		this.now = settings.now ?? monotonicNow;
+	}
+
+	/** A learned pace goes no lower than one call per second, or than a lower stated rate. */
+	private get floor(): number {
+		return Math.min(MIN_LEARNED_RPS, this.ceiling);
+	}
+
+	/** The fastest pace allowed: Max Requests per Second and what the gateway stated. */
+	private get top(): number {
+		return Math.min(this.cap, this.ceiling);
+	}
+
+	/**
+	 * A new Max Requests per Second (the executions sharing this pace changed). A pace that came from
+	 * the option alone follows it; a learned one is only held under it.
+	 */
+	setMaxRps(maxRps: number | undefined): void {
+		const cap = capOf(maxRps);
+		if (cap === this.cap) return;
+		const fromOptionOnly = this.limit === undefined && !this.throttledInRun;
+		this.cap = cap;
+		this.rps = fromOptionOnly ? this.top : Math.min(this.rps, this.top);
+	}
+
+	/** The rate the gateway stated, if any of its refusals did (what to remember with the pace). */
+	get statedRps(): number | undefined {
+		return Number.isFinite(this.ceiling) ? this.ceiling / STATED_SHARE : undefined;
 	}
 
 	/** Requests per second now (Infinity: not paced). */
@@ -161,22 +199,13 @@ export class RatePacer {
 		return { sentAt: now, seq: this.sends++, paced: waited, inFlight: 0 };
 	}
 
-	/** Waits for this call's turn. */
-	async acquire(): Promise<SendTicket> {
-		for (let waited = false; ; waited = true) {
-			const turn = this.reserve(waited);
-			if (typeof turn !== 'number') return turn;
-			await sleep(turn);
-		}
-	}
-
 	accepted(ticket: SendTicket): void {
 		if (!Number.isFinite(this.rps)) {
 			this.noteUnpaced(false);
 			return;
 		}
 		if (!ticket.paced) return;
-		this.rps = Math.min(this.cap, this.rps + (this.throttledInRun ? GAIN : PROBE_GAIN));
+		this.rps = Math.min(this.top, this.rps + (this.throttledInRun ? GAIN : PROBE_GAIN));
 	}
 
 	/** Answers of the last second while not paced, to tell a rate limit from stray refusals. */
@@ -188,12 +217,28 @@ export class RatePacer {
 		return refusedCount >= EVIDENCE_REFUSALS && refusedCount >= EVIDENCE_SHARE * this.recent.length;
 	}
 
-	/** A rate throttle; returns whether it changed the pace (false: same wave as the last cut). */
-	rateLimited(ticket: SendTicket): boolean {
+	/**
+	 * A rate throttle; returns whether it changed the pace (false: same wave as the last cut).
+	 * `statedRps`: the rate the refusal's message names. It is evidence enough on its own, and
+	 * better than an estimate: the pace goes straight to just under it and never above it; later
+	 * refusals (other callers sharing the account's quota) still cut it.
+	 */
+	rateLimited(ticket: SendTicket, statedRps?: number): boolean {
 		const known = this.refusals++;
 		const now = this.now();
-		if (Number.isFinite(this.rps)) {
-			if (ticket.seq < this.cutSeq || now - this.cutAt < CUT_INTERVAL_MS) return false;
+		const newCeiling =
+			statedRps !== undefined && statedRps > 0 && statedRps * STATED_SHARE !== this.ceiling;
+		if (newCeiling) this.ceiling = (statedRps as number) * STATED_SHARE;
+		if (newCeiling && !this.throttledInRun) {
+			this.recent = [];
+			this.rps = this.ceiling;
+			this.limit = this.ceiling;
+		} else if (Number.isFinite(this.rps)) {
+			if (ticket.seq < this.cutSeq || now - this.cutAt < CUT_INTERVAL_MS) {
+				// Old news for the pace, but a lower stated rate still holds it down.
+				this.rps = Math.min(this.rps, this.top);
+				return false;
+			}
 			this.limit = this.rps;
 			this.rps *= DECREASE;
 		} else {
@@ -204,105 +249,12 @@ export class RatePacer {
 			this.rps = letThrough / (seconds + BURST_SECONDS);
 			this.limit = this.rps;
 		}
-		this.rps = Math.min(this.cap, Math.max(MIN_LEARNED_RPS, this.rps));
+		this.rps = Math.min(this.top, Math.max(this.floor, this.rps));
 		this.throttledInRun = true;
 		this.cutSeq = this.sends;
 		this.cutAt = now;
 		// The next call waits one interval at the new pace: the bucket refills that fast.
 		this.nextAt = Math.max(this.nextAt, now + 1000 / this.rps);
 		return true;
-	}
-}
-
-interface Learned {
-	rps: number;
-	at: number;
-}
-
-const LEARNED_TTL_MS = 60 * 60 * 1000;
-const LEARNED_MAX_ENTRIES = 200;
-/** Paces learned in this n8n process, by credential (see the header). */
-const learnedPaces = new Map<string, Learned>();
-
-/** The key for a credential's learned pace: its n8n id (no secrets) and the endpoint it calls. */
-export function paceKey(
-	credentialType: string,
-	credentialId: string | null | undefined,
-	endpoint: string,
-): string | undefined {
-	return credentialId ? `${credentialType}:${credentialId}@${endpoint}` : undefined;
-}
-
-export function learnedPace(key: string | undefined, now: number): number | undefined {
-	const entry = key === undefined ? undefined : learnedPaces.get(key);
-	return entry && now - entry.at <= LEARNED_TTL_MS ? entry.rps : undefined;
-}
-
-export function rememberPace(key: string, rps: number, now: number): void {
-	learnedPaces.delete(key);
-	learnedPaces.set(key, { rps, at: now });
-	// Bounded: the oldest entries go first (a Map iterates in insertion order).
-	for (const oldest of learnedPaces.keys()) {
-		if (learnedPaces.size <= LEARNED_MAX_ENTRIES) break;
-		learnedPaces.delete(oldest);
-	}
-}
-
-/** For tests: start from a process that has learned nothing. */
-export function forgetLearnedPaces(): void {
-	learnedPaces.clear();
-}
-
-export interface SchedulerSettings {
-	/** The pool's concurrency window, lowered on concurrency throttles and grown on success. */
-	window: ConcurrencyWindow;
-	maxRps?: number;
-	/** paceKey() of the run's credential; without one nothing is remembered. */
-	memoryKey?: string;
-	now?: Clock;
-}
-
-/**
- * What the transport calls around every HTTP call: begin() waits for the call's turn, end() reports
- * what became of it, which steers the pace and the concurrency window.
- */
-export class SendScheduler {
-	readonly pacer: RatePacer;
-	private readonly window: ConcurrencyWindow;
-	private readonly memoryKey?: string;
-	private readonly now: Clock;
-	private inFlight = 0;
-	private windowCutSeq = -1;
-
-	constructor(settings: SchedulerSettings) {
-		this.now = settings.now ?? monotonicNow;
-		this.window = settings.window;
-		this.memoryKey = settings.memoryKey;
-		this.pacer = new RatePacer({
-			maxRps: settings.maxRps,
-			learnedRps: learnedPace(settings.memoryKey, this.now()),
-			now: this.now,
-		});
-	}
-
-	async begin(): Promise<SendTicket> {
-		const ticket = await this.pacer.acquire();
-		return { ...ticket, inFlight: ++this.inFlight };
-	}
-
-	end(ticket: SendTicket, outcome: CallOutcome): void {
-		this.inFlight--;
-		if (outcome === 'accepted') {
-			this.pacer.accepted(ticket);
-			this.window.grow();
-		} else if (outcome === 'rateLimited') {
-			this.pacer.rateLimited(ticket);
-		} else if (outcome === 'concurrencyLimited' && ticket.seq >= this.windowCutSeq) {
-			this.window.lower(ticket.inFlight);
-			this.windowCutSeq = this.pacer.sent;
-		}
-		// Only what was learned from Huawei's answers is worth remembering, not an untested option.
-		const limit = this.pacer.limitEstimate;
-		if (this.memoryKey && limit !== undefined) rememberPace(this.memoryKey, limit, this.now());
 	}
 }

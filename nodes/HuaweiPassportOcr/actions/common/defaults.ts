@@ -38,5 +38,6 @@ export const DEFAULTS = {
 	maxRequestsPerSecond: number('maxRequestsPerSecond'),
 	timeoutMs: number('timeout'),
 	maxRetries: number('maxRetries'),
+	maxThrottleWaitSeconds: number('maxThrottleWait'),
 	retryDelayMs: number('retryDelay'),
 };

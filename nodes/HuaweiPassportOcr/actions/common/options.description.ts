@@ -55,7 +55,7 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: 0,
 			description:
-				"Your account's OCR quota, if you know it: calls are paced at this rate and never faster. 0: the node finds the limit from Huawei's throttling and paces itself near it.",
+				"Your account's OCR quota, if you know it: the calls of every execution using this credential in this n8n process are paced together at this rate and never faster. 0: the node finds the limit from Huawei's throttling and paces itself near it.",
 		},
 		{
 			displayName: 'Max Retries',
@@ -65,7 +65,17 @@ export const optionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
 			description:
-				'Retries for throttling (429) and temporary errors (502/503/504). Other errors are not retried.',
+				'Retries for temporary errors (502/503/504, dropped connections). Throttling (429) is waited out instead, up to Max Throttling Wait. Other errors are not retried.',
+		},
+		{
+			displayName: 'Max Throttling Wait (Seconds)',
+			name: 'maxThrottleWait',
+			displayOptions: { show: { '/operation': ['recognize'] } },
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 300,
+			description:
+				"How long one image may wait while Huawei's rate limit holds it back (its turns at the shared pace and its retries after 429s) before it fails. Waiting for a turn is not a retry.",
 		},
 		{
 			displayName: 'Put Result in Field',

@@ -33,7 +33,7 @@ import type { CheckOutcome, ThresholdMode } from '../../helpers/verdict';
 import { firstCallGoesAlone } from '../../transport/firstCall';
 import type { BodyFields } from '../../transport/jsonBody';
 import { OcrTransport, ocrUrl } from '../../transport/ocrTransport';
-import { paceKey, SendScheduler } from '../../transport/pacing';
+import { paceKey, SendScheduler } from '../../transport/sharedPacer';
 import { DEFAULTS } from '../common/defaults';
 import type { ItemOutcome, PageFailure, Recognition } from '../common/outcomes';
 import { routeOutcomes } from '../common/outcomes';
@@ -53,7 +53,7 @@ interface RunSettings {
 	mode: ThresholdMode;
 	/** Whether concurrent first calls could race for a token (transport/firstCall.ts). */
 	firstCallAlone: boolean;
-	/** Where this credential's learned pace is kept (transport/pacing.ts). */
+	/** The key of the pace this credential's executions share (transport/sharedPacer.ts). */
 	paceKey?: string;
 }
 
@@ -194,16 +194,19 @@ export async function execute(
 		timeoutMs,
 	};
 	const pool = new ConcurrencyWindow(readRunNumber(this, 'concurrency', DEFAULTS.concurrency));
+	const scheduler = new SendScheduler({
+		window: pool,
+		maxRps: readRunNumber(this, 'maxRequestsPerSecond', DEFAULTS.maxRequestsPerSecond),
+		memoryKey: settings.paceKey,
+	});
 	const transport = new OcrTransport(this, {
 		credentialType: settings.credentialType,
 		timeoutMs,
 		maxRetries: readRunNumber(this, 'maxRetries', DEFAULTS.maxRetries),
+		maxThrottleWaitMs:
+			Math.max(1, readRunNumber(this, 'maxThrottleWait', DEFAULTS.maxThrottleWaitSeconds)) * 1000,
 		retryDelayMs: readRunNumber(this, 'retryDelay', DEFAULTS.retryDelayMs),
-		scheduler: new SendScheduler({
-			window: pool,
-			maxRps: readRunNumber(this, 'maxRequestsPerSecond', DEFAULTS.maxRequestsPerSecond),
-			memoryKey: settings.paceKey,
-		}),
+		scheduler,
 		firstCallAlone: settings.firstCallAlone,
 	});
 	const passportUrl = ocrUrl(settings.endpoints.ocrEndpoint, 'passport');
@@ -277,15 +280,21 @@ export async function execute(
 		return pages;
 	};
 
-	const outcomes: ItemOutcome[] = await runPool(items.length, pool, async (itemIndex) => {
-		let succeeded = false;
-		try {
-			const outcome = await processItem(itemIndex);
-			succeeded = true;
-			return outcome;
-		} finally {
-			if (!succeeded && failureHandling(this) === 'throw') stopped = true;
-		}
-	});
+	let outcomes: ItemOutcome[];
+	try {
+		outcomes = await runPool(items.length, pool, async (itemIndex) => {
+			let succeeded = false;
+			try {
+				const outcome = await processItem(itemIndex);
+				succeeded = true;
+				return outcome;
+			} finally {
+				if (!succeeded && failureHandling(this) === 'throw') stopped = true;
+			}
+		});
+	} finally {
+		// This execution no longer takes part in the credential's shared pace.
+		scheduler.close();
+	}
 	return routeOutcomes(this, items, outcomes, settings.mode);
 }

@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import { HuaweiPassportOcr } from '../../../../nodes/HuaweiPassportOcr/HuaweiPassportOcr.node';
-import { forgetLearnedPaces } from '../../../../nodes/HuaweiPassportOcr/transport/pacing';
+import { forgetLearnedPaces } from '../../../../nodes/HuaweiPassportOcr/transport/sharedPacer';
 import { badFileName, committedImagePath, ensureGeneratedFixture } from '../../../fixtures';
 import type { BadFileKind } from '../../../fixtures';
 import { runNode } from '../../../harness';

@@ -1,5 +1,9 @@
 /** What the transport reads from a failed answer, and which failures it retries. */
-import { parseFailure, retryClass } from '../../../../nodes/HuaweiPassportOcr/transport/failure';
+import {
+	parseFailure,
+	retryClass,
+	statedRate,
+} from '../../../../nodes/HuaweiPassportOcr/transport/failure';
 
 describe('parseFailure', () => {
 	it('normalises APIG. to APIGW.', () => {
@@ -102,5 +106,35 @@ describe('retryClass', () => {
 		expect(retryClass({ networkCode: 'ECONNREFUSED' })).toBe('no');
 		expect(retryClass({ iam: true, status: 503 })).toBe('no');
 		expect(retryClass({ status: 200, malformed: true })).toBe('unavailable');
+	});
+});
+
+describe('statedRate', () => {
+	it("reads the gateway's stated limit as calls per second, whatever the unit", () => {
+		expect(
+			statedRate(
+				'The throttling threshold has been reached: policy user over ratelimit,limit:240,time:1 minute',
+			),
+		).toBe(4);
+		expect(statedRate('policy app over ratelimit,limit:10,time:1 second')).toBe(10);
+		expect(statedRate('limit:36000, time:1 hour')).toBe(10);
+		expect(statedRate('limit:600,time:2 minute')).toBe(5);
+		expect(statedRate('LIMIT:5,TIME:SECOND')).toBe(5);
+	});
+
+	it('states nothing when the message does not say, or says nonsense', () => {
+		expect(statedRate(undefined)).toBeUndefined();
+		expect(statedRate('The throttling threshold has been reached')).toBeUndefined();
+		expect(statedRate('limit:0,time:1 minute')).toBeUndefined();
+		expect(statedRate('limit:abc,time:1 minute')).toBeUndefined();
+		expect(statedRate('limit:10,time:1 fortnight')).toBeUndefined();
+	});
+
+	it('is read from 429 answers only', () => {
+		const message = 'policy user over ratelimit,limit:240,time:1 minute';
+		expect(parseFailure(429, { error_code: 'APIGW.0308', error_msg: message }).statedRps).toBe(4);
+		expect(
+			parseFailure(400, { error_code: 'AIS.0104', error_msg: message }).statedRps,
+		).toBeUndefined();
 	});
 });

@@ -19,7 +19,7 @@ jest.mock('n8n-workflow', () => ({
 import { ConcurrencyWindow } from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
 import { OcrTransport, ocrUrl } from '../../../../nodes/HuaweiPassportOcr/transport/ocrTransport';
 import { TransportError } from '../../../../nodes/HuaweiPassportOcr/transport/failure';
-import { SendScheduler } from '../../../../nodes/HuaweiPassportOcr/transport/pacing';
+import { SendScheduler } from '../../../../nodes/HuaweiPassportOcr/transport/sharedPacer';
 
 const scheduler = (window = new ConcurrencyWindow(10)) =>
 	new SendScheduler({ window, now: () => fakeTime.now });
@@ -65,6 +65,7 @@ const settings = (patch: Partial<ConstructorParameters<typeof OcrTransport>[1]> 
 	credentialType: 'huaweiCloudApi',
 	timeoutMs: 1000,
 	maxRetries: 3,
+	maxThrottleWaitMs: 300_000,
 	retryDelayMs: 100,
 	...patch,
 });
@@ -114,13 +115,24 @@ describe('back-off', () => {
 		return [...sleeps];
 	};
 
+	const unavailableThen = (failures: number) =>
+		fakeN8n((call) =>
+			call < failures ? { status: 503, body: { error_code: 'APIGW.0201', error_msg: 'busy' } } : OK,
+		);
+
 	it('doubles per attempt with equal jitter (between half and all of the step)', async () => {
-		expect(await waits(0, { retryDelayMs: 1000 }, throttledThen(4))).toEqual([
+		expect(await waits(0, { retryDelayMs: 1000 }, unavailableThen(4))).toEqual([
 			500, 1000, 2000, 4000,
 		]);
 		sleeps.length = 0;
-		expect(await waits(1, { retryDelayMs: 1000 }, throttledThen(4))).toEqual([
+		expect(await waits(1, { retryDelayMs: 1000 }, unavailableThen(4))).toEqual([
 			1000, 2000, 4000, 8000,
+		]);
+	});
+
+	it('a throttled call without Retry-After backs off at most 5 s: the shared pace does the rest', async () => {
+		expect(await waits(1, { retryDelayMs: 1000 }, throttledThen(5))).toEqual([
+			1000, 2000, 4000, 5000, 5000,
 		]);
 	});
 
@@ -230,6 +242,38 @@ describe('OcrTransport', () => {
 		expect(n8n.calls).toHaveLength(4);
 		expect(sleeps).toHaveLength(3);
 		expect(sleeps[2]).toBeGreaterThanOrEqual(200); // 100 · 2² / 2
+	});
+
+	it('throttled calls are retried past Max Retries until Max Throttling Wait, then fail naming it', async () => {
+		const n8n = fakeN8n(() => ({
+			status: 429,
+			body: { error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached' },
+		}));
+		const start = fakeTime.now;
+		const error = await new OcrTransport(
+			n8n.context,
+			settings({ maxRetries: 1, maxThrottleWaitMs: 20_000, now: () => fakeTime.now }),
+		)
+			.post('u', {})
+			.catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(TransportError);
+		const { failure } = error as TransportError;
+		expect(failure).toMatchObject({ code: 'APIGW.0308', waitLimitMs: 20_000 });
+		expect(failure.attempts).toBe(n8n.calls.length);
+		// Far more than Max Retries + 1 calls, and no wait that would end past the limit.
+		expect(n8n.calls.length).toBeGreaterThan(4);
+		expect(fakeTime.now - start).toBeLessThan(20_000);
+	});
+
+	it('a throttled call that recovers within Max Throttling Wait succeeds whatever Max Retries says', async () => {
+		const n8n = fakeN8n((call) =>
+			call < 6 ? { status: 429, body: { error_code: 'APIGW.0308', error_msg: 'limit' } } : OK,
+		);
+		const result = await new OcrTransport(
+			n8n.context,
+			settings({ maxRetries: 0, now: () => fakeTime.now }),
+		).post('u', {});
+		expect(result.attempts).toBe(7);
 	});
 
 	it('never retries other 4xx', async () => {

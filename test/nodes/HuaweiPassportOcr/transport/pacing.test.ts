@@ -1,18 +1,19 @@
 /**
- * The pacer and scheduler as pure logic on a fake clock: the first estimate, cuts, growth, the
- * remembered pace, and whole runs against a model gateway (a token bucket written here, in virtual
- * time), so that convergence is proved without a timed test.
+ * The pacer and scheduler as pure logic on a fake clock: the first estimate, cuts, growth, a stated
+ * rate, the remembered pace and the concurrency window. Whole runs against a model gateway are in
+ * sharedPacer.test.ts.
  */
 import { ConcurrencyWindow } from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
+import { RatePacer } from '../../../../nodes/HuaweiPassportOcr/transport/pacing';
+import type { SendTicket } from '../../../../nodes/HuaweiPassportOcr/transport/pacing';
 import {
 	forgetLearnedPaces,
 	learnedPace,
 	paceKey,
-	RatePacer,
 	rememberPace,
 	SendScheduler,
-} from '../../../../nodes/HuaweiPassportOcr/transport/pacing';
-import type { SendTicket } from '../../../../nodes/HuaweiPassportOcr/transport/pacing';
+} from '../../../../nodes/HuaweiPassportOcr/transport/sharedPacer';
+import { granted } from './virtualTime';
 
 function clock(start = 0) {
 	const state = { now: start };
@@ -23,6 +24,13 @@ function take(pacer: RatePacer, waited = false): SendTicket {
 	const turn = pacer.reserve(waited);
 	if (typeof turn === 'number') throw new Error(`expected to go now, told to wait ${turn} ms`);
 	return turn;
+}
+
+/** `count` turns taken one after the other (an unpaced scheduler hands them out at once). */
+async function begin(scheduler: SendScheduler, count: number): Promise<SendTicket[]> {
+	const tickets: SendTicket[] = [];
+	for (let call = 0; call < count; call++) tickets.push(granted(await scheduler.begin(0, 1e9)));
+	return tickets;
 }
 
 beforeEach(() => forgetLearnedPaces());
@@ -156,6 +164,45 @@ describe('RatePacer', () => {
 		expect(slow.rate).toBe(0.5);
 	});
 
+	it('a refusal that states the limit paces at 95 % of it at once, and never above it', () => {
+		const time = clock();
+		const pacer = new RatePacer({ now: time.now });
+		// One refusal is evidence enough when it names the rate.
+		expect(pacer.rateLimited(take(pacer), 4)).toBe(true);
+		expect(pacer.rate).toBeCloseTo(3.8, 10);
+		expect(pacer.statedRps).toBe(4);
+		for (let call = 0; call < 50; call++) {
+			time.state.now += 1000;
+			pacer.accepted(take(pacer, true));
+		}
+		expect(pacer.rate).toBeCloseTo(3.8, 10);
+		// Others using the quota too: later refusals still cut below it.
+		time.state.now += 2000;
+		pacer.rateLimited(take(pacer, true), 4);
+		expect(pacer.rate).toBeCloseTo(3.8 * 0.85, 10);
+		// A lower stated rate holds the pace under it.
+		time.state.now += 1000;
+		pacer.rateLimited(take(pacer, true), 2);
+		expect(pacer.rate).toBeCloseTo(1.9, 10);
+		// Remembered with the pace, it caps the next pacer too.
+		const next = new RatePacer({ learnedRps: 10, statedRps: 2, now: time.now });
+		expect(next.rate).toBeCloseTo(1.9, 10);
+	});
+
+	it('Max Requests per Second can change while running: an option-only pace follows, a learned one stays under it', () => {
+		const time = clock();
+		const optionOnly = new RatePacer({ maxRps: 5, now: time.now });
+		optionOnly.setMaxRps(2);
+		expect(optionOnly.rate).toBe(2);
+		optionOnly.setMaxRps(undefined);
+		expect(optionOnly.rate).toBe(Number.POSITIVE_INFINITY);
+		const learned = new RatePacer({ learnedRps: 4, now: time.now });
+		learned.setMaxRps(10);
+		expect(learned.rate).toBeCloseTo(3.68, 5);
+		learned.setMaxRps(2);
+		expect(learned.rate).toBe(2);
+	});
+
 	it('a clock that jumps never makes a call wait longer than 10 s', () => {
 		const time = clock(1_000_000);
 		const pacer = new RatePacer({ maxRps: 1, now: time.now });
@@ -175,52 +222,56 @@ describe('learned paces', () => {
 	});
 
 	it('last an hour', () => {
-		rememberPace('k', 7, 0);
-		expect(learnedPace('k', 3_600_000)).toBe(7);
+		rememberPace('k', { rps: 7 }, 0);
+		expect(learnedPace('k', 3_600_000)).toEqual({ rps: 7 });
 		expect(learnedPace('k', 3_600_001)).toBeUndefined();
 		expect(learnedPace('other', 0)).toBeUndefined();
 		expect(learnedPace(undefined, 0)).toBeUndefined();
 	});
 
 	it('are bounded in number (the oldest go first)', () => {
-		for (let entry = 0; entry < 250; entry++) rememberPace(`k${entry}`, entry + 1, 0);
+		for (let entry = 0; entry < 250; entry++) rememberPace(`k${entry}`, { rps: entry + 1 }, 0);
 		expect(learnedPace('k0', 0)).toBeUndefined();
 		expect(learnedPace('k49', 0)).toBeUndefined();
-		expect(learnedPace('k50', 0)).toBe(51);
-		expect(learnedPace('k249', 0)).toBe(250);
+		expect(learnedPace('k50', 0)?.rps).toBe(51);
+		expect(learnedPace('k249', 0)?.rps).toBe(250);
 	});
 
-	it('a scheduler remembers what it learned from throttling, and the next one starts there', () => {
+	it('an execution that ends leaves what it learned from throttling; the next one starts there', async () => {
 		const time = clock();
 		const first = new SendScheduler({
-			window: new ConcurrencyWindow(10),
+			window: new ConcurrencyWindow(20),
 			memoryKey: 'k',
 			now: time.now,
 		});
-		for (let call = 0; call < 10; call++)
-			first.end({ ...take(first.pacer), inFlight: 1 }, 'accepted');
-		// Nothing learned yet: nothing remembered.
-		expect(learnedPace('k', 0)).toBeUndefined();
-		const refused = [0, 1, 2, 3].map(() => take(first.pacer));
+		const accepted = await begin(first, 10);
+		for (const ticket of accepted) first.end(ticket, 'accepted');
+		const refused = await begin(first, 4);
 		time.state.now = 500;
-		for (const ticket of refused) first.end({ ...ticket, inFlight: 1 }, 'rateLimited');
+		for (const ticket of refused) first.end(ticket, 'rateLimited');
 		// 10 let through at once (the gateway's one-second burst): 10 requests/s.
 		expect(first.pacer.rate).toBe(10);
-		expect(learnedPace('k', 500)).toBe(10);
+		// Remembered when the execution ends, not before.
+		expect(learnedPace('k', 500)).toBeUndefined();
+		first.close();
+		expect(learnedPace('k', 500)).toEqual({ rps: 10, statedRps: undefined });
 		const second = new SendScheduler({
 			window: new ConcurrencyWindow(10),
 			memoryKey: 'k',
 			now: time.now,
 		});
-		expect(second.pacer.rate).toBeCloseTo(first.pacer.rate * 0.92, 5);
+		expect(second.pacer).not.toBe(first.pacer);
+		expect(second.pacer.rate).toBeCloseTo(10 * 0.92, 5);
 		expect(second.pacer.startedLearned).toBe(true);
 		// Cut later in the second run: what is remembered is the pace that met the limit.
-		const refusedAgain = take(second.pacer, true);
+		time.state.now = 10_000;
+		const [refusedAgain] = await begin(second, 1);
 		const pace = second.pacer.rate;
-		second.end({ ...refusedAgain, inFlight: 1 }, 'rateLimited');
-		expect(learnedPace('k', 500)).toBe(pace);
+		second.end(refusedAgain, 'rateLimited');
+		second.close();
+		expect(learnedPace('k', 10_000)?.rps).toBe(pace);
 		// A stated maximum still wins over a higher learned pace.
-		rememberPace('k', 30, 500);
+		rememberPace('k', { rps: 30 }, 10_000);
 		const capped = new SendScheduler({
 			window: new ConcurrencyWindow(10),
 			memoryKey: 'k',
@@ -228,27 +279,28 @@ describe('learned paces', () => {
 			now: time.now,
 		});
 		expect(capped.pacer.rate).toBe(12);
+		capped.close();
 	});
 
-	it('a Max Requests per Second that was never contradicted is not remembered', () => {
+	it('a Max Requests per Second that was never contradicted is not remembered', async () => {
 		const scheduler = new SendScheduler({
 			window: new ConcurrencyWindow(10),
 			memoryKey: 'k',
 			maxRps: 8,
 		});
-		scheduler.end({ ...take(scheduler.pacer, true), inFlight: 1 }, 'accepted');
-		expect(learnedPace('k', Date.now())).toBeUndefined();
+		const [ticket] = await begin(scheduler, 1);
+		scheduler.end(ticket, 'accepted');
+		scheduler.close();
+		expect(learnedPace('k', performance.now())).toBeUndefined();
 	});
 });
 
 describe('SendScheduler and the concurrency window', () => {
-	it('a concurrency throttle halves the window once per wave, below the concurrency refused', () => {
+	it('a concurrency throttle halves the window once per wave, below the concurrency refused', async () => {
 		const window = new ConcurrencyWindow(8);
 		const scheduler = new SendScheduler({ window, now: () => 0 });
-		const tickets = Array.from({ length: 8 }, (_, inFlight) => ({
-			...take(scheduler.pacer),
-			inFlight: inFlight + 1,
-		}));
+		const tickets = await begin(scheduler, 8);
+		expect(tickets.map((ticket) => ticket.inFlight)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 		scheduler.end(tickets[5], 'concurrencyLimited');
 		expect(window.limit).toBe(4);
 		// Sent before that lowering: no second halving.
@@ -259,171 +311,17 @@ describe('SendScheduler and the concurrency window', () => {
 		expect(scheduler.pacer.rate).toBe(Number.POSITIVE_INFINITY);
 		// The refused call had 6 in flight: growth stops at 5.
 		for (let call = 0; call < 100; call++)
-			scheduler.end({ ...take(scheduler.pacer), inFlight: 1 }, 'accepted');
+			scheduler.end((await begin(scheduler, 1))[0], 'accepted');
 		expect(window.limit).toBe(5);
 	});
 
-	it('a rate throttle leaves the window alone; an unanswered call changes nothing', () => {
+	it('a rate throttle leaves the window alone; an unanswered call changes nothing', async () => {
 		const window = new ConcurrencyWindow(8);
 		const scheduler = new SendScheduler({ window, now: () => 0 });
-		scheduler.end({ ...take(scheduler.pacer), inFlight: 1 }, 'unanswered');
+		scheduler.end((await begin(scheduler, 1))[0], 'unanswered');
 		expect(scheduler.pacer.rate).toBe(Number.POSITIVE_INFINITY);
-		for (let call = 0; call < 3; call++)
-			scheduler.end({ ...take(scheduler.pacer), inFlight: 1 }, 'rateLimited');
+		for (const ticket of await begin(scheduler, 3)) scheduler.end(ticket, 'rateLimited');
 		expect(window.limit).toBe(8);
 		expect(Number.isFinite(scheduler.pacer.rate)).toBe(true);
-	});
-});
-
-/**
- * A whole run in virtual time: `slots` workers each take the next item, wait for their turn, send;
- * the gateway (a bucket of `qps` tokens, full at the start, refilled continuously; refusal with
- * Retry-After 1 s) answers after `latencyMs`; a refused call waits Retry-After and goes again.
- */
-function simulateRun(options: {
-	items: number;
-	slots: number;
-	latencyMs: number;
-	qps: number;
-	maxRps?: number;
-	memoryKey?: string;
-	maxRetries?: number;
-}) {
-	const { items, latencyMs, qps } = options;
-	const time = clock();
-	const window = new ConcurrencyWindow(options.slots);
-	const scheduler = new SendScheduler({
-		window,
-		maxRps: options.maxRps,
-		memoryKey: options.memoryKey,
-		now: time.now,
-	});
-	let tokens = qps;
-	let refilledAt = 0;
-	const gatewayAdmits = (at: number) => {
-		if (qps <= 0) return true;
-		tokens = Math.min(qps, tokens + ((at - refilledAt) / 1000) * qps);
-		refilledAt = at;
-		if (tokens < 1) return false;
-		tokens -= 1;
-		return true;
-	};
-	const events: Array<{ at: number; run: () => void }> = [];
-	const schedule = (at: number, run: () => void) => {
-		events.push({ at, run });
-		events.sort((a, b) => a.at - b.at);
-	};
-	let next = 0;
-	let done = 0;
-	let refused = 0;
-	let failed = 0;
-	let finishedAt = 0;
-	const acceptedAt: number[] = [];
-	const refusedAt: number[] = [];
-	let active = 0;
-	const attempt = (item: number, tries: number, waited: boolean) => {
-		const turn = scheduler.pacer.reserve(waited);
-		if (typeof turn === 'number') {
-			schedule(time.state.now + turn, () => attempt(item, tries, true));
-			return;
-		}
-		const ticket = { ...turn, inFlight: 1 };
-		const admitted = gatewayAdmits(time.state.now);
-		schedule(time.state.now + latencyMs, () => {
-			scheduler.end(ticket, admitted ? 'accepted' : 'rateLimited');
-			if (admitted) {
-				acceptedAt.push(ticket.sentAt);
-				finish();
-			} else {
-				refused++;
-				refusedAt.push(Math.round(ticket.sentAt));
-				if (tries >= (options.maxRetries ?? 3)) {
-					failed++;
-					finish();
-				} else schedule(time.state.now + 1000, () => attempt(item, tries + 1, false));
-			}
-		});
-	};
-	const finish = () => {
-		done++;
-		active--;
-		finishedAt = time.state.now;
-		launch();
-	};
-	const launch = () => {
-		while (active < window.limit && next < items) {
-			active++;
-			attempt(next++, 0, false);
-		}
-	};
-	launch();
-	while (events.length) {
-		const event = events.shift() as { at: number; run: () => void };
-		time.state.now = event.at;
-		event.run();
-	}
-	const acceptedBetween = (from: number, to: number) =>
-		acceptedAt.filter((at) => at >= from && at < to).length;
-	if (process.env.PACING_DEBUG)
-		process.stdout.write(
-			`${JSON.stringify({ done, refused, failed, finishedAt, rate: scheduler.pacer.rate, refusedAt })}\n`,
-		);
-	return { done, refused, failed, finishedAt, acceptedBetween, rate: scheduler.pacer.rate };
-}
-
-describe('a whole run against a model gateway (virtual time)', () => {
-	it.each([5, 10, 20])(
-		'%i QPS, 300 ms latency, 200 items, 10 slots: none failed, within 1.15 × N/QPS',
-		(qps) => {
-			const run = simulateRun({ items: 200, slots: 10, latencyMs: 300, qps });
-			expect(run.done).toBe(200);
-			expect(run.failed).toBe(0);
-			expect(run.finishedAt).toBeLessThanOrEqual(1.15 * (200 / qps) * 1000);
-			// Throttling costs a few retries, not a storm.
-			expect(run.refused).toBeLessThan(30);
-			// Paced near the limit, unless the retries' own waits kept the refusals too few to pace.
-			if (Number.isFinite(run.rate)) {
-				expect(run.rate).toBeGreaterThan(0.8 * qps);
-				expect(run.rate).toBeLessThan(1.2 * qps);
-			}
-		},
-	);
-
-	it('no limit: latency-bound at the full window (N·latency/C)', () => {
-		const run = simulateRun({ items: 200, slots: 10, latencyMs: 300, qps: 0 });
-		expect(run.finishedAt).toBe(6000);
-		expect(run.refused).toBe(0);
-	});
-
-	it('a second run with the same credential starts at the learned pace: near the limit from its first 2 s', () => {
-		const first = simulateRun({
-			items: 200,
-			slots: 10,
-			latencyMs: 300,
-			qps: 10,
-			memoryKey: 'cred',
-		});
-		expect(first.failed).toBe(0);
-		const second = simulateRun({
-			items: 200,
-			slots: 10,
-			latencyMs: 300,
-			qps: 10,
-			memoryKey: 'cred',
-		});
-		expect(second.failed).toBe(0);
-		// Paced from the start: fewer refusals than the first run's discovery burst.
-		expect(second.refused).toBeLessThan(first.refused);
-		// Every 2-second stretch after the first already runs at ≥ 85 % of the limit.
-		for (let from = 2000; from + 2000 <= second.finishedAt - 1000; from += 2000)
-			expect(second.acceptedBetween(from, from + 2000)).toBeGreaterThanOrEqual(17);
-		// It gives up the gateway's initial burst that the first run used, and no more.
-		expect(second.finishedAt).toBeLessThanOrEqual(1.05 * 20_000);
-	});
-
-	it('a stated quota equal to the limit: no refusal at all', () => {
-		const run = simulateRun({ items: 200, slots: 10, latencyMs: 300, qps: 10, maxRps: 10 });
-		expect(run.refused).toBe(0);
-		expect(run.finishedAt).toBeLessThanOrEqual(20_400);
 	});
 });
