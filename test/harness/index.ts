@@ -11,6 +11,8 @@
  */
 import './jestShims';
 
+import { rm } from 'node:fs/promises';
+
 import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
@@ -53,6 +55,8 @@ export interface FeedBinary {
 	data: Buffer;
 	fileName?: string;
 	mimeType?: string;
+	/** Filesystem mode: the stored file is deleted before the next node reads it (a lost upload). */
+	lost?: boolean;
 }
 
 export interface FeedItem {
@@ -94,6 +98,8 @@ function createFeedNodeType(items: FeedItem[]): INodeType {
 							file.fileName,
 							file.mimeType,
 						);
+						const { id } = out.binary[key];
+						if (file.lost && id) await rm(binaryDataService().getPath(id));
 					}
 				}
 				output.push(out);

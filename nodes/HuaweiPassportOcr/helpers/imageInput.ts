@@ -141,6 +141,24 @@ export function decodeBase64Text(text: string): { bytes: Buffer } | { problem: s
 	return { bytes: Buffer.from(body, 'base64') };
 }
 
+/**
+ * n8n could not hand over the bytes of a binary property it lists. "File not found" from its
+ * filesystem storage means the file went away between the upload and this node: n8n 2.0.3 in
+ * regular mode loses webhook uploads that way under concurrent executions (see docs/scaling.md).
+ */
+export function binaryReadProblem(error: unknown, property: string): string {
+	const record = (typeof error === 'object' && error !== null ? error : {}) as {
+		message?: unknown;
+		code?: unknown;
+	};
+	const message = typeof record.message === 'string' ? record.message : '';
+	if (message === 'File not found' || record.code === 'ENOENT') {
+		return `n8n lost the file of binary property "${property}" before this node read it (File not found in its binary data storage). n8n 2.0.3 in regular mode does this to webhook uploads under concurrent executions: set N8N_DEFAULT_BINARY_DATA_MODE=database or upgrade n8n (2.40.7 keeps them), then send the file again.`;
+	}
+	const detail = message.trim().slice(0, 200);
+	return `n8n could not read binary property "${property}"${detail ? ` (${detail})` : ''}: check that the previous node still outputs the file, then run again.`;
+}
+
 /** Huawei downloads the URL itself, so only its shape is checked here. */
 export function checkImageUrl(url: string): string | undefined {
 	const trimmed = url.trim();
@@ -305,6 +323,10 @@ export async function loadImages(
 		});
 	}
 	this.helpers.assertBinaryData(itemIndex, name.trim());
-	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, name.trim());
+	const bytes = await this.helpers
+		.getBinaryDataBuffer(itemIndex, name.trim())
+		.catch((error: unknown) => {
+			throw new InputProblem({ message: binaryReadProblem(error, name.trim()), field });
+		});
 	return imagePayloadsFromBytes(bytes, parameters.edition, field, parameters.pdf);
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { sniffImage } from '../../../../nodes/HuaweiPassportOcr/helpers/image';
 import {
 	binaryFieldHint,
+	binaryReadProblem,
 	checkImageBytes,
 	checkImageUrl,
 	decodeBase64Text,
@@ -155,5 +156,34 @@ describe('binary property field hints', () => {
 				binary: { scan: { data: '', mimeType: 'image/png' } },
 			}),
 		).toMatch(/no binary property "data"; it has "scan"/);
+	});
+});
+
+describe('binary read failures', () => {
+	it('a lost file (n8n-core FileNotFoundError, or ENOENT) names the cause and the fix', () => {
+		const fileNotFound = Object.assign(new Error('File not found'), {
+			extra: { filePath: '/home/n8n/.n8n/binaryData/workflows/1/executions/2/binary_data/x' },
+		});
+		for (const error of [
+			fileNotFound,
+			Object.assign(new Error('open failed'), { code: 'ENOENT' }),
+		]) {
+			const message = binaryReadProblem(error, 'data');
+			expect(message).toMatch(
+				/^n8n lost the file of binary property "data" before this node read it/,
+			);
+			expect(message).toMatch(/N8N_DEFAULT_BINARY_DATA_MODE=database/);
+			expect(message).not.toMatch(/binaryData|home/);
+		}
+	});
+
+	it("anything else keeps n8n's words, bounded", () => {
+		expect(binaryReadProblem(new Error('Access denied'), 'scan')).toBe(
+			'n8n could not read binary property "scan" (Access denied): check that the previous node still outputs the file, then run again.',
+		);
+		expect(binaryReadProblem('x'.repeat(5), 'scan')).toMatch(
+			/^n8n could not read binary property "scan": /,
+		);
+		expect(binaryReadProblem(new Error('y'.repeat(5000)), 'scan').length).toBeLessThan(400);
 	});
 });

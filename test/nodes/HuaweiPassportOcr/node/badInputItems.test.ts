@@ -109,4 +109,24 @@ describe('local checks before any call', () => {
 		expect(pairedOf(result.outputs[0])).toEqual([0, 1, 2]);
 		expect(sim.counters().ocr.total).toBe(0);
 	});
+
+	it('a binary n8n lost from its filesystem storage fails its item with the way out; the others go on', async () => {
+		const lost = binaryItem(image('icao-specimen.jpg'));
+		if (lost.binary) lost.binary.data.lost = true;
+		const result = await runOcr(sim, {
+			items: [binaryItem(image('icao-specimen.jpg')), lost],
+			binaryMode: 'filesystem',
+			continueOnFail: true,
+		});
+		const jsons = jsonOf(result.outputs[0]);
+		expect(jsons[0].error).toBeUndefined();
+		expect(jsons[0].surname).toBe('ERIKSSON');
+		expect(jsons[1].error).toMatch(
+			/^Item 1, field "Input Binary Field": n8n lost the file of binary property "data" before this node read it \(File not found in its binary data storage\)\..*N8N_DEFAULT_BINARY_DATA_MODE=database.*send the file again/,
+		);
+		// The storage path stays out of the message.
+		expect(jsons[1].error).not.toMatch(/\/tmp|binaryData|filesystem-v2/);
+		expect(pairedOf(result.outputs[0])).toEqual([0, 1]);
+		expect(sim.counters().ocr.total).toBe(1);
+	});
 });
