@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--json] [--only overhead,concurrency,throttling,tokens,memory,pdf,body]
+ * npm run bench [-- --quick] [--json] [--only overhead,concurrency,throttling,bursts,tokens,memory,pdf,body]
  *
  * Runs the node through the test harness (n8n-core's WorkflowExecute) against the simulator in a
  * child process, and prints one table: each figure beside the reference measured in the same run,
@@ -9,6 +9,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 
 import { body } from './body';
+import { bursts } from './bursts';
 import { memory } from './memory';
 import { pdf } from './pdf';
 import { formatTable } from './rows';
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, Scenario> = {
 	overhead,
 	concurrency,
 	throttling,
+	bursts,
 	tokens: tokenReuse,
 	memory,
 	pdf,

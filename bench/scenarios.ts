@@ -21,6 +21,8 @@ export interface Sizes {
 	tokenItems: number;
 	memoryItems: [number, number];
 	repeats: number;
+	/** Single-item executions started at once (bursts.ts). */
+	burstExecutions: number[];
 }
 
 // Batches large enough that per-run fixed costs (token exchange, first call) weigh as they do in real
@@ -33,6 +35,7 @@ export const FULL: Sizes = {
 	tokenItems: 100,
 	memoryItems: [100, 1000],
 	repeats: 3,
+	burstExecutions: [60, 200],
 };
 
 export const QUICK: Sizes = {
@@ -43,6 +46,7 @@ export const QUICK: Sizes = {
 	tokenItems: 20,
 	memoryItems: [20, 200],
 	repeats: 1,
+	burstExecutions: [20],
 };
 
 const OVERHEAD_CONCURRENCY = 5;
