@@ -13,18 +13,16 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { documentTruth, type DocumentName } from '../fixtures/documents';
 import { iamCredentialFor } from '../e2e/lib/credentials';
 import { importCredentials, newRunDir } from '../e2e/lib/n8n';
 import { FIXTURE_IMAGES_DIR } from '../e2e/lib/paths';
 import { waitFor } from '../e2e/lib/ports';
 import { startSimulatorProcess, type SimulatorProcess } from '../e2e/lib/simulator';
+import { activateWorkflow, createWorkflow, deactivateWorkflow } from '../e2e/lib/restApi';
+import { answerOf, expectOwnAnswer, GOOD, MIXED, PDF, truthOf, UNREADABLE } from './lib/answers';
 import { cycle, uploadAll, type Upload } from './lib/load';
 import {
-	activateWorkflow,
 	createQueueCluster,
-	createWorkflow,
-	deactivateWorkflow,
 	LOCK_DURATION_MS,
 	startMain,
 	startWorker,
@@ -39,69 +37,12 @@ import { BATCH_COLUMNS, batchWorkflow, webhookWorkflow } from './lib/workflows';
 
 const LATENCY_MS = 300;
 const QPS = 8;
-/** A limit this machine's n8n can exceed, so that the gateway really throttles. */
-const LOW_QPS = 2;
+/** The account limit of the burst (issue #19): below what two workers offer, so the gateway throttles. */
+const BURST_QPS = 4;
 /** n8n's MaxStalledCountError: what a job of a dead worker ends with. */
 const STALLED_MESSAGE = 'failed to be processed too many times';
 /** Every upload must be answered within this, whatever happens to the workers. */
 const REQUEST_TIMEOUT_MS = 180_000;
-
-/** Readable passports (each answered with its own fields), in several formats. */
-const GOOD = [
-	...['icao-specimen', 'chinese'].flatMap((doc) =>
-		['jpg', 'png', 'bmp', 'tif'].map((ext) => `${doc}.${ext}`),
-	),
-	...['german-specimen', 'gbr', 'usa', 'gbr-expired'].map((doc) => `${doc}.jpg`),
-];
-const WEAK = 'low-confidence.jpg';
-const UNREADABLE = 'bad-no-truth.jpg';
-const PDF = 'bad-pdf.pdf';
-/** 15 kinds in turn: 60 uploads hold 4 of each. */
-const MIXED = [...GOOD, WEAK, UNREADABLE, PDF];
-
-const truthOf = (file: string) => documentTruth(file.replace(/\.\w+$/, '') as DocumentName);
-
-interface Answer {
-	requestId?: string;
-	execution?: string;
-	ocr?: Record<string, unknown> & { error?: string; verdict?: { passed?: boolean } };
-}
-const answerOf = (upload: Upload) => (upload.body ?? {}) as Answer;
-
-/** What an upload's answer must say: its own image's fields, or its own clear error. */
-function expectOwnAnswer(upload: Upload): void {
-	const answer = answerOf(upload);
-	const context = `${upload.requestId} (${upload.file}): ${JSON.stringify(upload.body ?? upload.failure).slice(0, 400)}`;
-	expect({ context, status: upload.status, requestId: answer.requestId }).toEqual({
-		context,
-		status: 200,
-		requestId: upload.requestId,
-	});
-	const ocr = answer.ocr ?? {};
-	if (upload.file === PDF) {
-		expect({ context, error: ocr.error }).toEqual({ context, error: expect.stringMatching(/PDF/) });
-	} else if (upload.file === UNREADABLE) {
-		expect({ context, error: ocr.error }).toEqual({
-			context,
-			error: expect.stringMatching(/no readable passport.*AIS\.0104/i),
-		});
-	} else {
-		const truth = truthOf(upload.file).fields;
-		expect({
-			context,
-			error: ocr.error,
-			passport: ocr.passport_number,
-			surname: ocr.surname,
-		}).toEqual({
-			context,
-			error: undefined,
-			passport: truth.passport_number,
-			surname: truth.surname,
-		});
-		if (upload.file === WEAK)
-			expect({ context, passed: ocr.verdict?.passed }).toEqual({ context, passed: false });
-	}
-}
 
 /** Execution ids of a load, from the answers (each answer carries the id of the run that made it). */
 const executionIds = (uploads: Upload[]) =>
@@ -256,36 +197,38 @@ describe('Huawei Passport OCR in n8n@2.0.3 queue mode (Redis, PostgreSQL, main +
 		expect(wallMs).toBeLessThan(5 * ideal + 30_000);
 	});
 
-	it(`a limit below what the cluster offers (${LOW_QPS} QPS): throttling shared by both workers, absorbed`, async () => {
+	it(`a burst at the account's limit (60 uploads at ${BURST_QPS} QPS, default options): none fails, each worker paces its share`, async () => {
 		await waitIdle();
-		await sim.knobs({ qps: LOW_QPS });
+		await sim.knobs({ qps: BURST_QPS });
+		// A full bucket and nothing refused yet, as after a quiet minute.
+		await new Promise((resolve) => setTimeout(resolve, 1500));
 		await sim.reset();
-		// Each throttled call waits about Retry-After (1 s) per retry, so a backlog of N calls at q QPS
-		// is absorbed only while N / q stays below Max Retries (10): 12 uploads at 2 QPS is 6 s of quota.
-		// 24 (12 s) exhausted a call's retries in CI, as docs/scaling.md says it must.
-		const files = cycle(GOOD, 12);
+		const files = cycle(GOOD, 60);
 		try {
-			const { uploads, wallMs } = await uploadAll(mainUrl(), 'low-qps', files, REQUEST_TIMEOUT_MS);
+			const { uploads, wallMs } = await uploadAll(mainUrl(), 'burst', files, REQUEST_TIMEOUT_MS);
 			for (const upload of uploads) expectOwnAnswer(upload);
 			const counters = await sim.counters();
 			const ids = executionIds(uploads);
-			const ideal = (files.length / LOW_QPS) * 1000;
-			record('lowQps', {
+			const ideal = (files.length / BURST_QPS) * 1000;
+			const refused = counters.ocr.byStatus['429'] ?? 0;
+			record('burst', {
 				uploads: files.length,
-				qps: LOW_QPS,
+				qps: BURST_QPS,
+				latencyMs: LATENCY_MS,
 				wallMs,
 				idealMs: ideal,
 				ratio: +(wallMs / ideal).toFixed(2),
-				throttled429: counters.ocr.byStatus['429'] ?? 0,
+				throttled429: refused,
 				perWorker: Object.fromEntries(
 					cluster.workers.map((worker) => [worker.name, startedBy(worker, ids).length]),
 				),
 			});
-			// Both workers called, the gateway refused some calls, no item failed.
 			expect(cluster.workers.every((worker) => startedBy(worker, ids).length > 0)).toBe(true);
-			expect(counters.ocr.byStatus['429']).toBeGreaterThan(0);
 			expect(counters.ocr.byStatus['200']).toBe(files.length);
-			expect(wallMs).toBeLessThan(3 * ideal);
+			// Each worker paces at the limit the first refusal states until its own refusals cut it to
+			// its share: some refusals, never a storm (before the shared pace: 163 for 60 uploads).
+			expect(refused).toBeLessThanOrEqual(files.length);
+			expect(wallMs).toBeLessThan(2 * ideal + 15_000);
 		} finally {
 			await sim.knobs({ qps: QPS });
 		}

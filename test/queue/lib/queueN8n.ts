@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OWNER, setupOwner } from '../../e2e/lib/editor';
-import {
-	createN8nHomeAt,
-	restRoutesReady,
-	type N8nHome,
-	type WorkflowExport,
-} from '../../e2e/lib/n8n';
+import { createN8nHomeAt, restRoutesReady, type N8nHome } from '../../e2e/lib/n8n';
 import { EXTENSIONS_DIR, FIXTURES_DIR, N8N_BIN } from '../../e2e/lib/paths';
 import { freePort, waitFor } from '../../e2e/lib/ports';
+import { loginAsOwner } from '../../e2e/lib/restApi';
 import { startManaged, type ManagedProcess } from './processes';
 import type { PostgresService, Service } from './services';
 
@@ -92,19 +87,6 @@ function readLog(file: string): string {
 	return readFileSync(file, 'utf8');
 }
 
-async function login(url: string): Promise<string> {
-	await setupOwner(url);
-	const response = await fetch(`${url}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-	});
-	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
-	if (!cookie) throw new Error('login answered without the n8n-auth cookie');
-	return cookie.split(';')[0];
-}
-
 export async function startMain(cluster: QueueCluster): Promise<N8nMain> {
 	const home = cluster.cliHome;
 	const port = await freePort();
@@ -126,7 +108,7 @@ export async function startMain(cluster: QueueCluster): Promise<N8nMain> {
 			300_000,
 			() => (main.exited() ? `n8n main exited; log: ${home.logFile}` : undefined),
 		);
-		const cookie = await login(url);
+		const { cookie } = await loginAsOwner(url, home.logFile);
 		cluster.main = { url, process: main, home, cookie };
 		return cluster.main;
 	} catch (error) {
@@ -184,51 +166,4 @@ export function workerExecutions(worker: N8nWorker): { started: string[]; finish
 		started: ids(/Worker started execution (\d+) \(job/g),
 		finished: ids(/Worker finished execution (\d+) \(job/g),
 	};
-}
-
-/** A call to main's REST API as the owner. */
-export async function rest(
-	main: N8nMain,
-	method: 'GET' | 'POST',
-	path: string,
-	body?: unknown,
-): Promise<Record<string, unknown>> {
-	const response = await fetch(`${main.url}/rest${path}`, {
-		method,
-		headers: {
-			cookie: main.cookie,
-			...(body === undefined ? {} : { 'content-type': 'application/json' }),
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text}`);
-	const parsed = JSON.parse(text) as { data?: Record<string, unknown> };
-	return parsed.data ?? {};
-}
-
-/**
- * Saves a workflow through main's REST API, as the editor does (n8n 2.x activates a saved version;
- * `import:workflow` stores none). Resolves with the id n8n gave it.
- */
-export async function createWorkflow(main: N8nMain, workflow: WorkflowExport): Promise<string> {
-	// n8n assigns the id of a new workflow.
-	const created = await rest(main, 'POST', '/workflows', {
-		...workflow,
-		id: undefined,
-		active: false,
-		settings: { executionOrder: 'v1' },
-	});
-	if (typeof created.id !== 'string') throw new Error('n8n answered the new workflow without id');
-	return created.id;
-}
-
-/** Activates (publishes) a saved workflow on main, as the editor's Publish button does. */
-export async function activateWorkflow(main: N8nMain, id: string): Promise<void> {
-	const workflow = await rest(main, 'GET', `/workflows/${id}`);
-	await rest(main, 'POST', `/workflows/${id}/activate`, { versionId: workflow.versionId });
-}
-
-export async function deactivateWorkflow(main: N8nMain, id: string): Promise<void> {
-	await rest(main, 'POST', `/workflows/${id}/deactivate`);
 }

@@ -12,10 +12,10 @@ export const BATCH_WORKFLOW_ID = 'queueSchedBatch1';
 export const REQUEST_ID_FIELD = 'requestId';
 
 /**
- * Node options for many parallel executions against one account: every execution is a separate
- * caller, so a throttled call must be able to wait out several rounds of the shared limit.
+ * The webhook runs the node's default options, as a new user would: throttling across executions is
+ * the pace each worker shares per credential, bounded by the default Max Throttling Wait.
  */
-export const QUEUE_OCR_OPTIONS = { maxRetries: 10, retryDelay: 500, keepInputBinary: false };
+export const QUEUE_OCR_OPTIONS = {};
 
 /**
  * The production webhook: a multipart upload (file field `data`) → Huawei Passport OCR → Respond to
@@ -83,7 +83,7 @@ export function batchWorkflow(
 				{
 					imageSource: 'binaryData',
 					confidenceMode: 'flag',
-					options: { ...QUEUE_OCR_OPTIONS, concurrency: 3 },
+					options: { concurrency: 3, keepInputBinary: false },
 				},
 				IAM,
 				{ onError: 'continueRegularOutput' },
