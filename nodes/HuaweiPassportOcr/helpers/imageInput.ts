@@ -322,11 +322,12 @@ export async function loadImages(
 			field,
 		});
 	}
-	this.helpers.assertBinaryData(itemIndex, name.trim());
+	const property = name.trim();
+	this.helpers.assertBinaryData(itemIndex, property);
 	const bytes = await this.helpers
-		.getBinaryDataBuffer(itemIndex, name.trim())
+		.getBinaryDataBuffer(itemIndex, property)
 		.catch((error: unknown) => {
-			throw new InputProblem({ message: binaryReadProblem(error, name.trim()), field });
+			throw new InputProblem({ message: binaryReadProblem(error, property), field });
 		});
 	return imagePayloadsFromBytes(bytes, parameters.edition, field, parameters.pdf);
 }

@@ -285,7 +285,7 @@ export class SendScheduler {
 
 	constructor(settings: SchedulerSettings) {
 		this.window = settings.window;
-		this.shared = sharedPacerFor(settings.memoryKey, settings);
+		this.shared = sharedPacerFor(settings.memoryKey, { now: settings.now, wait: settings.wait });
 		this.leave = this.shared.join({ maxRps: settings.maxRps, concurrency: settings.window.max });
 	}
 
