@@ -5,10 +5,9 @@
  * credential shares (transport/sharedPacer.ts) and the default Max Throttling Wait: before them, 32 of
  * these 60 executions ended with APIGW.0308.
  */
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { answerOf, expectOwnAnswer, GOOD } from '../queue/lib/answers';
-import { cycle, uploadAll } from '../queue/lib/load';
+import { cycle, figureRecorder, uploadAll } from '../queue/lib/load';
 import { WEBHOOK_PATH, webhookWorkflow } from '../queue/lib/workflows';
 import { iamCredentialFor } from './lib/credentials';
 import {
@@ -64,13 +63,7 @@ describe.each(STORAGES)(
 		let home: N8nHome;
 		let sim: SimulatorProcess | undefined;
 		let server: N8nServer | undefined;
-		const results: Record<string, unknown> = {};
-
-		const record = (name: string, value: unknown) => {
-			results[name] = value;
-			process.stdout.write(`[burst] ${name}: ${JSON.stringify(value)}\n`);
-			writeFileSync(join(dirname(home.logFile), 'results.json'), JSON.stringify(results, null, 2));
-		};
+		const record = figureRecorder('burst', () => home && dirname(home.logFile));
 		const url = () => server?.url ?? '';
 
 		beforeAll(async () => {

@@ -4,14 +4,7 @@
  * account-wide QPS limit. The tests share one cluster and run in order; measured figures are
  * printed and written to `results.json` in the run folder (see docs/scaling.md for the latest).
  */
-import {
-	copyFileSync,
-	existsSync,
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { iamCredentialFor } from '../e2e/lib/credentials';
 import { importCredentials, newRunDir } from '../e2e/lib/n8n';
@@ -20,7 +13,7 @@ import { waitFor } from '../e2e/lib/ports';
 import { startSimulatorProcess, type SimulatorProcess } from '../e2e/lib/simulator';
 import { activateWorkflow, createWorkflow, deactivateWorkflow } from '../e2e/lib/restApi';
 import { answerOf, expectOwnAnswer, GOOD, MIXED, PDF, truthOf, UNREADABLE } from './lib/answers';
-import { cycle, uploadAll, type Upload } from './lib/load';
+import { cycle, figureRecorder, uploadAll, type Upload } from './lib/load';
 import {
 	createQueueCluster,
 	LOCK_DURATION_MS,
@@ -75,14 +68,7 @@ describe('Huawei Passport OCR in n8n@2.0.3 queue mode (Redis, PostgreSQL, main +
 	let batchOut: string;
 	let webhookWorkflowId: string;
 	let batchWorkflowId: string;
-	const results: Record<string, unknown> = {};
-
-	const record = (name: string, value: unknown) => {
-		results[name] = value;
-		process.stdout.write(`[queue] ${name}: ${JSON.stringify(value)}\n`);
-		if (cluster)
-			writeFileSync(join(cluster.root, 'results.json'), JSON.stringify(results, null, 2));
-	};
+	const record = figureRecorder('queue', () => cluster?.root);
 	const mainUrl = () => cluster.main?.url ?? '';
 	/** Loads start from a quiet cluster: no execution of an earlier test still queued or running. */
 	const waitIdle = () =>

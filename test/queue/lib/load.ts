@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_IMAGES_DIR } from '../../e2e/lib/paths';
 import { REQUEST_ID_FIELD, WEBHOOK_PATH } from './workflows';
@@ -82,4 +82,21 @@ export async function uploadAll(
 /** `count` files taken in turn from `kinds`. */
 export function cycle(kinds: string[], count: number): string[] {
 	return Array.from({ length: count }, (_, index) => kinds[index % kinds.length]);
+}
+
+/**
+ * Records a load's measured figures: each printed (`[tag] name: {...}`), and all of the run so far
+ * written to `results.json` in the folder `folder()` names, once there is one.
+ */
+export function figureRecorder(
+	tag: string,
+	folder: () => string | undefined,
+): (name: string, value: unknown) => void {
+	const results: Record<string, unknown> = {};
+	return (name, value) => {
+		results[name] = value;
+		process.stdout.write(`[${tag}] ${name}: ${JSON.stringify(value)}\n`);
+		const dir = folder();
+		if (dir) writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2));
+	};
 }
