@@ -6,11 +6,11 @@ import { join, resolve } from 'node:path';
 /** Fixed locations of the end-to-end setup; everything generated lives in git-ignored folders. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const E2E_DIR = join(REPO_ROOT, 'test', 'e2e');
-/** One proven n8n version: the Node it runs on ("system" or a cached version), install flags, why. */
+/** One proven n8n version: the Node it runs on ("system" or a cached version), its native modules, why. */
 export interface MatrixEntry {
 	node: string;
-	npmInstallFlags: string[];
-	rebuild: string[];
+	/** Built by install-n8n.sh with `npm rebuild` (nothing else's install script runs), then proven to work. */
+	nativeModules: string[];
 	reason: string;
 }
 /** The version matrix of `npm run test:compat` (install-n8n.sh reads the same file). */
