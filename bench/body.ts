@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The request body of one image, written the node's way (transport/jsonBody.ts: the image's bytes
  * base64-encoded straight into the body in small pieces) beside the plain way an HTTP client does it

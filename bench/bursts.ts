@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Bursts of single-item executions (a form or mail webhook, many uploads at once): N runs of the node
  * started together in this process, one image each, the node's default options, one credential

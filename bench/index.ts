@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * npm run bench [-- --quick] [--json] [--only overhead,concurrency,throttling,bursts,tokens,memory,pdf,body]
  *

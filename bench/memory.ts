@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Peak RSS for N and 10·N items of 1 MB, each measured in a fresh process (a process's peak never goes
  * down, so one process cannot measure two sizes honestly). The simulator stays in its own process.

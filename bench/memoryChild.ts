@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * One memory measurement in a process of its own: N items of the same 1 MB JPEG through the node,
  * fed lazily (each item's bytes are a fresh copy made only when n8n's feed node asks for it, as if read

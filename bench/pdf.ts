@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * PDF page-image extraction (nodes/HuaweiPassportOcr/pdf): the bounded-work goals of issue 12 as
  * CPU timings. Each figure is the slowest of `repeats` runs, beside the reference of one native search

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The reference for the overhead and sequential figures: what a hand-written script does — one IAM
  * token, then per image base64 the bytes into the JSON body, POST, parse the answer — with

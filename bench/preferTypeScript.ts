@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Plain Node resolves `X.node` to `X.node.json` (the codex file) before `X.node.ts`, because it tries
  * extensions in registration order and @swc-node/register adds `.ts` last. Jest tries `.ts` first.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The timed figures. Each one measures the node and its reference in the same run, against the same
  * child-process simulator, with the simulator knobs the issue names.

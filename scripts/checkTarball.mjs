@@ -1,7 +1,7 @@
 // What npm publishes, checked file by file (run by `npm run scan`, so by `npm run lint` and CI):
-// exactly dist/ (compiled nodes and credentials, their icons and codex files), package.json, README.md
-// and LICENSE; no tests; no source map whose sources are missing; every path in package.json's "n8n"
-// section and every `file:` icon the compiled code names exists in the tarball.
+// exactly dist/nodes and dist/credentials (compiled code, icons, codex files: package.json's "files"),
+// package.json, README.md and LICENSE; no tests; no source map whose sources are missing; every path in
+// package.json's "n8n" section and every `file:` icon the compiled code names exists in the tarball.
 // Usage: node scripts/checkTarball.mjs   (packs the current dist/; run `npm run build` first)
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';

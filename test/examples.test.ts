@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The example workflows as users import them. Workflows made in n8n's editor carry the v1 execution
  * order; under the legacy order n8n 2.0.3's AI Agent 3 hands the model empty tool results, so every

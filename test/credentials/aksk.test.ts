@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { HuaweiCloudAkSkApi } from '../../credentials/HuaweiCloudAkSkApi.credentials';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Both credentials through n8n's request path (harness: n8n-core WorkflowExecute +
  * httpRequestWithAuthentication, credentials helper with n8n's cli rules) against the simulator.

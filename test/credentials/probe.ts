@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/node-connection-type-literal, @n8n/community-nodes/node-usable-as-tool, @n8n/community-nodes/require-node-api-error -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * A minimal OCR-calling node for credential tests: one passport call per item through
  * httpRequestWithAuthentication, with the `{project_id}` placeholder the credentials fill in.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * An n8n AI Agent calls the node as a tool, in a real n8n@2.0.3: the shipped example workflow
  * (`examples/passport-ai-agent-tool.json`) runs with its OpenAI Chat Model pointed at a scripted fake

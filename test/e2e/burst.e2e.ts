@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * A burst at the account's QPS limit in a real n8n (N8N_VERSION, default 2.0.3) in regular mode: one
  * `n8n start` process, a production webhook, 60 concurrent single-passport uploads, the node with its

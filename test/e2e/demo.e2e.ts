@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The README's main-job commands, run the way a user runs them: `npm run demo:run -- image` prints
  * the extracted JSON; `npm run demo` imports the examples, writes the CSVs and serves the editor.

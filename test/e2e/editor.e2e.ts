@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The editor check: n8n's real editor (n8n start) with the packed package, driven in Debian's chromium
  * by playwright-core. Screenshots land in docs/screenshots/ for the README.

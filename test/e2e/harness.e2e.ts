@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Proves the harness itself with n8n's own nodes only: the cached n8n boots isolated, imports and
  * executes a workflow, the Read/Write Files node reads the fixtures, a CSV is written, and the

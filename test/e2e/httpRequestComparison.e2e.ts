@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * What a user would build instead of this node: n8n's own HTTP Request node (one call for the IAM
  * token, one per image), side by side with this node, in a real n8n@2.0.3, the same 60 images,

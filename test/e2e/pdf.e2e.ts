@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Passport scans that arrive as PDF (issue 12), inside a real n8n@2.0.3 against the simulator: the
  * Read Files node loads the PDFs, our node takes the embedded JPEG page image and sends it. One

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The package inside a real n8n (N8N_VERSION, default 2.0.3; `npm run test:compat` runs every version
  * of test/e2e/n8n-versions.json), against the Huawei Cloud simulator running as its own process.

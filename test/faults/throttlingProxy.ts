@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * A seeded 429 injector in front of the simulator. The simulator's own fault knobs inject 5xx answers,
  * dropped connections, malformed JSON and slow answers, but its 429s come only from its QPS bucket

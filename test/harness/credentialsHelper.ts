@@ -19,7 +19,6 @@ import type {
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
 	Workflow,
-	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 export interface StoredCredential {
@@ -210,7 +209,6 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_additionalData: IWorkflowExecuteAdditionalData,
 		nodeCredentials: INodeCredentialsDetails,
 		type: string,
-		_mode: WorkflowExecuteMode,
 	): Promise<ICredentialDataDecryptedObject> {
 		return this.withDefaults(type, this.store.get(nodeCredentials.id ?? '').data);
 	}

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The process-wide services n8n-core looks up in its DI container, set up once for tests:
  * a log-capturing Logger, a quiet ErrorReporter, fake InstanceSettings (so nothing is written to

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/node-connection-type-literal, @n8n/community-nodes/node-usable-as-tool, @n8n/community-nodes/require-node-api-error -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Proves the harness: a tiny node and a tiny token credential run through n8n-core's WorkflowExecute,
  * httpRequestWithAuthentication, BinaryDataService and error handling, against a local server.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * In-process n8n runner for node tests: a two-node workflow (feed → node under test) executed by
  * n8n-core's real WorkflowExecute, so nodes run through n8n's real helpers (httpRequestWithAuthentication,
@@ -14,7 +15,7 @@ import './jestShims';
 import { rm } from 'node:fs/promises';
 
 import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
-import { Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -33,7 +34,6 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { NodeHelpers } from 'n8n-workflow';
 
 import { HuaweiCloudAkSkApi } from '../../credentials/HuaweiCloudAkSkApi.credentials';
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';

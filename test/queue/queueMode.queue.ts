@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The package in n8n@2.0.3 queue mode: Redis (job queue), PostgreSQL (database and binary data), one
  * `n8n start` main and `n8n worker` processes, against the simulator running with latency and an

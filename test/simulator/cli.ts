@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * npm run simulator -- --port 9800 [--host 127.0.0.1] [--edition g42] [--region ap-southeast-1]
  *   [--latency 300] [--jitter 50] [--qps 10] [--token-ttl 60] [--seed 1]

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The Huawei Cloud simulator: IAM v3 and OCR v2 on one loopback port, answering like the real service
  * (codes, statuses, body shapes of docs/huawei-api.md). See README.md in this folder.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 import { defaultKnobs, mergeKnobs, responseDelayMs, seededRandom } from './knobs';
 import { startSimulator, type Simulator } from './index';
 import {

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Helpers for the simulator's own tests: the committed fixture images (test/fixtures, truth embedded)
  * and small HTTP helpers.

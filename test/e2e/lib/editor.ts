@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 import { chromium, selectors, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from './paths';
 import { waitFor } from './ports';

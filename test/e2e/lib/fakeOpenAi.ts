@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * A scripted stand-in for an OpenAI-compatible chat model, so n8n's AI Agent can run offline. It serves
  * `POST /v1/chat/completions` (JSON, or server-sent events when the request asks for `stream`) and

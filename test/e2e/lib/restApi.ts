@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * A running n8n's REST API as the owner, the way the editor uses it: log in, save a workflow,
  * publish it. Shared by the regular-mode burst (burst.e2e.ts) and the queue-mode cluster.

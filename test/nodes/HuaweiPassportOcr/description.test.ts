@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /** The node description as n8n reads it: defaults resolve, icons and codex exist, rules of the package. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * cheminfo's `mrz` package as a test oracle. It is ESM-only and jest (CommonJS via swc, Node 20) cannot
  * import it, so a child `node --input-type=module` parses a batch and answers in JSON.

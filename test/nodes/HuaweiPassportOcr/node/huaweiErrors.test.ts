@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /** Every Huawei error the simulator produces becomes a NodeApiError-style item: code, request id, advice. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

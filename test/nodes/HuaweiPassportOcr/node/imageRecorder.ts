@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * A loopback recorder in front of the simulator's OCR API: it keeps the decoded `image` of every
  * request body, then forwards the request unchanged and relays the answer. The simulator counts calls

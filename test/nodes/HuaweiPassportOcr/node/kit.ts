@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Shared set-up for the node tests: the simulator, credentials pointing at it, fixture images, a
  * loopback file server for URL mode, and runNode with the node's defaults.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Pace and the first-call gate through the node, proved by the simulator's counters (no timings):
  * the first calls go out together when there is no token race, a quota stated in the options is

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Malformed PDFs: 1 200 mutations of the fixtures (seeded, so a failure replays) must each end in an
  * answer (images or a typed problem), never a throw, and at a cost linear in the file size. The cost is

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * A model of Huawei's API gateway in virtual time, written here as the oracle (it shares nothing with
  * the node or the simulator): one token bucket of `qps` calls, full at the start and refilled

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The transport against a scripted stand-in for n8n's httpRequestWithAuthentication: retries,
  * Retry-After, throttle waves, the first-request gate and the single token refresh. `sleep` is

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The pace shared by every execution of a credential, in virtual time: the queue itself (order,
  * deadlines, the start cap, Max Requests per Second, what is remembered), then whole bursts of

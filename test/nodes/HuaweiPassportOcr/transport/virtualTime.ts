@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Virtual time for async code: `wait(ms)` resolves when the clock reaches it, and `run()` moves the
  * clock from timer to timer, letting every promise settle in between, so minutes of pacing and
