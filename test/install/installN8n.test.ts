@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * test/e2e/install-n8n.sh with a fake `npm` on PATH: what reaches n8n's install from a calling npm,
  * which builds run, and that nothing is marked installed (or reused) unless its native modules work
