@@ -6,7 +6,7 @@
  * BigTIFF (version 43) is parsed like classic TIFF and reported as format 'tiff' with the label
  * 'BigTIFF': it is a TIFF, so the service decides; we only measure it.
  */
-import type { Edition } from '../../../credentials/common/regions';
+import type { Edition } from '../credentialsSeam';
 
 export type SupportedImageFormat = 'jpeg' | 'png' | 'bmp' | 'tiff';
 export type ImageFormat =

@@ -5,15 +5,14 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Edition } from '../../../credentials/common/regions';
+import type { Edition } from '../credentialsSeam';
 import { isPdf } from '../pdf';
 import type { PdfPageSelection } from '../pdf';
 import { base64Length, IMAGE_LIMITS, sniffImage } from './image';
 import type { ImageInfo } from './image';
-import { InputProblem } from './nodeErrors';
+import type { ImageSource } from './failureContext';
+import { InputProblem } from './inputProblem';
 import { pdfPages } from './pdfImage';
-
-export type ImageSource = 'binaryData' | 'url' | 'base64';
 
 /**
  * What goes into the request body: the image's bytes (base64-encoded only as the body is written, see

@@ -6,25 +6,12 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import { networkWords } from '../../../credentials/common/network';
+import { networkWords } from '../credentialsSeam';
 import { retryClass, TransportError } from '../transport/failure';
 import type { HuaweiFailure, RetryClass } from '../transport/failure';
 import { HUAWEI_CODES, IAM_BY_STATUS, PERMISSION_ACTION } from './huaweiCodes';
-import type { FailureContext } from './huaweiCodes';
-
-/**
- * A local check of one item failed (its image or one of its parameters): `field` is the parameter the
- * user should look at, `message` says what to do. No API call is made for such an item.
- */
-export class InputProblem extends Error {
-	readonly field: string;
-
-	constructor(options: { message: string; field: string }) {
-		super(options.message);
-		this.name = 'InputProblem';
-		this.field = options.field;
-	}
-}
+import type { FailureContext } from './failureContext';
+import { InputProblem } from './inputProblem';
 
 interface ErrorAdvice {
 	/** One line: what happened. */

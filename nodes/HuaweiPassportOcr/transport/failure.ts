@@ -5,9 +5,7 @@
  * APIGW.) and IAM {error: {code, message, title}}; see docs/huawei-api.md. Words for the user are not
  * made here: the action adds what it knows of the item and helpers/nodeErrors.ts words it once.
  */
-import { redact } from '../../../credentials/common/redact';
-import { headerValue, isRecord } from '../../../credentials/common/values';
-import { HUAWEI_CODES } from '../helpers/huaweiCodes';
+import { headerValue, isRecord, redact } from '../credentialsSeam';
 
 /** What a failed response told us, in one shape whatever the source. */
 export interface HuaweiFailure {
@@ -73,6 +71,17 @@ const RETRYABLE_STATUS: Record<number, RetryClass> = {
 	502: 'unavailable',
 	503: 'unavailable',
 	504: 'unavailable',
+};
+
+/**
+ * The Huawei codes worth another attempt whatever their HTTP status (their words are in
+ * helpers/huaweiCodes.ts): too many concurrent requests, the gateway's throttle, backend timeouts.
+ */
+const RETRYABLE_CODES: Record<string, RetryClass> = {
+	'ModelArts.4401': 'throttled',
+	'APIGW.0308': 'throttled',
+	'ModelArts.4402': 'unavailable',
+	'ModelArts.4403': 'unavailable',
 };
 
 const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED_SOCKET']);
@@ -156,8 +165,8 @@ export function parseFailure(
 
 /** Whether (and why) a failure is worth another attempt. Other 4xx never are. */
 export function retryClass(failure: HuaweiFailure): RetryClass {
-	const entry = failure.code ? HUAWEI_CODES[failure.code] : undefined;
-	if (entry?.retry) return entry.retry;
+	const byCode = failure.code ? RETRYABLE_CODES[failure.code] : undefined;
+	if (byCode) return byCode;
 	if (failure.malformed) return 'unavailable';
 	if (failure.iam) return 'no';
 	if (failure.status !== undefined) return RETRYABLE_STATUS[failure.status] ?? 'no';

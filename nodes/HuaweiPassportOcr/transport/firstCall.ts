@@ -12,7 +12,7 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { AKSK_CREDENTIAL_TYPE } from '../../../credentials/common/credentialTypes';
+import { AKSK_CREDENTIAL_TYPE } from '../credentialsSeam';
 
 /** A token this close to its expiry is treated as expired. */
 const EXPIRY_MARGIN_MS = 60_000;

@@ -35,9 +35,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { redact } from '../../../credentials/common/redact';
-import { PROJECT_ID_PLACEHOLDER } from '../../../credentials/common/request';
-import { asRecord } from '../../../credentials/common/values';
+import { asRecord, PROJECT_ID_PLACEHOLDER, redact } from '../credentialsSeam';
 import { parseFailure, retryClass, TransportError } from './failure';
 import { jsonBytes } from './jsonBody';
 import type { BodyFields } from './jsonBody';

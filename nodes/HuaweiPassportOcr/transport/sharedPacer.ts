@@ -25,7 +25,7 @@
  */
 import { sleep } from 'n8n-workflow';
 
-import type { ConcurrencyWindow } from '../helpers/pool';
+import type { ConcurrencyWindow } from './concurrencyWindow';
 import { monotonicNow, RatePacer } from './pacing';
 import type { CallOutcome, Clock, SendTicket } from './pacing';
 

@@ -6,8 +6,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { resolveEndpoints } from '../../../../credentials/common/regions';
-import type { Edition, ResolvedEndpoints } from '../../../../credentials/common/regions';
+import { resolveEndpoints } from '../../credentialsSeam';
+import type { Edition, ResolvedEndpoints } from '../../credentialsSeam';
 import { thresholdProblem } from '../../helpers/confidence';
 import type { ConfidenceRules } from '../../helpers/confidence';
 import {
@@ -20,14 +20,16 @@ import {
 	validityReport,
 } from '../../helpers/documentChecks';
 import type { DocumentCheckOptions } from '../../helpers/documentChecks';
-import type { FailureContext } from '../../helpers/huaweiCodes';
+import type { FailureContext, ImageSource } from '../../helpers/failureContext';
 import { loadImages } from '../../helpers/imageInput';
-import type { ImagePayload, ImageSource } from '../../helpers/imageInput';
-import { InputProblem, itemError, withCallContext } from '../../helpers/nodeErrors';
+import type { ImagePayload } from '../../helpers/imageInput';
+import { InputProblem } from '../../helpers/inputProblem';
+import { itemError, withCallContext } from '../../helpers/nodeErrors';
 import { shapeResult } from '../../helpers/output';
 import { pdfSelection } from '../../helpers/pdfImage';
 import type { PdfPageOption } from '../../helpers/pdfImage';
-import { ConcurrencyWindow, runPool } from '../../helpers/pool';
+import { runPool } from '../../helpers/pool';
+import { ConcurrencyWindow } from '../../transport/concurrencyWindow';
 import { combineChecks, confidenceCheck } from '../../helpers/verdict';
 import type { CheckOutcome, ThresholdMode } from '../../helpers/verdict';
 import { firstCallGoesAlone } from '../../transport/firstCall';

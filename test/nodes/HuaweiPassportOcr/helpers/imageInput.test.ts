@@ -10,7 +10,7 @@ import {
 	imagePayloadFromBytes,
 	missingBinaryMessage,
 } from '../../../../nodes/HuaweiPassportOcr/helpers/imageInput';
-import { InputProblem } from '../../../../nodes/HuaweiPassportOcr/helpers/nodeErrors';
+import { InputProblem } from '../../../../nodes/HuaweiPassportOcr/helpers/inputProblem';
 import {
 	badFileName,
 	committedImagePath,
