@@ -16,7 +16,7 @@ import { Budget, BudgetExceeded, DEFAULT_CAPS } from './budget';
 import type { WorkCaps } from './budget';
 import { asDict, dictGet, PdfSyntaxError } from './lexer';
 import { ObjectStore } from './objects';
-import { layoutOf } from './pages';
+import { area, layoutOf } from './pages';
 import type { Layout, PageImage, PageImages } from './pages';
 import { orderingNote, PROBLEMS } from './problems';
 import type {
@@ -37,8 +37,6 @@ export function isPdf(data: Uint8Array): boolean {
 	const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 1024));
 	return head.indexOf('%PDF-', 0, 'latin1') >= 0;
 }
-
-const area = (image: PageImage) => (image.width ?? 0) * (image.height ?? 0);
 
 /** A page's scan: its largest image (a logo or a stamp is smaller than the page it sits on). */
 function mainImage(page: PageImages): PageImage | undefined {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { sniffImage } from '../../../../nodes/HuaweiPassportOcr/helpers/image';
+import { sniffImage } from '../../../../nodes/HuaweiPassportOcr/image';
 import {
 	binaryFieldHint,
 	binaryReadProblem,
