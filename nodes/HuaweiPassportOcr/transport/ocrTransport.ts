@@ -178,31 +178,13 @@ export class OcrTransport {
 		for (let attempt = 0; ; attempt++) {
 			const ticket = scheduler ? await scheduler.begin(since, waitUntil) : undefined;
 			if (scheduler && !ticket) throw this.waitedTooLong(last, attempt);
-			let failure: HuaweiFailure;
-			let error: TransportError;
-			try {
-				const response = await this.exchange(url, body);
-				failure = parseFailure(response.status, response.body, response.headers);
-				if (response.status >= 200 && response.status < 300) {
-					if (isResultBody(response.body)) {
-						if (ticket) scheduler?.end(ticket, 'accepted');
-						return { body: response.body, requestId: failure.requestId, attempts: attempt + 1 };
-					}
-					failure.malformed = true;
-				}
-				error = new TransportError({ failure });
-			} catch (thrown) {
-				// exchange() only ever throws TransportError (send() classifies everything n8n throws).
-				error =
-					thrown instanceof TransportError
-						? thrown
-						: new TransportError({
-								failure: {},
-								credentialFailure: true,
-								message: (thrown as Error)?.message ?? 'The request failed',
-							});
-				failure = error.failure;
+			const answer = await this.attempt(url, body);
+			if ('accepted' in answer) {
+				if (ticket) scheduler?.end(ticket, 'accepted');
+				const { accepted, failure } = answer;
+				return { body: accepted, requestId: failure.requestId, attempts: attempt + 1 };
 			}
+			const { error, failure } = answer;
 			const retry = retryClass(failure);
 			if (ticket) scheduler?.end(ticket, callOutcome(failure, retry), failure.statedRps);
 			if (error.credentialFailure) throw error;
@@ -225,6 +207,36 @@ export class OcrTransport {
 				delay = backoffDelay(outages - 1, this.settings.retryDelayMs, maxDelay);
 			}
 			await this.wait(delay);
+		}
+	}
+
+	/** One attempt: Huawei's result, or the failure it ended in (with the error to throw for it). */
+	private async attempt(
+		url: string,
+		body: Buffer,
+	): Promise<
+		| { accepted: IDataObject; failure: HuaweiFailure }
+		| { error: TransportError; failure: HuaweiFailure }
+	> {
+		try {
+			const response = await this.exchange(url, body);
+			const failure = parseFailure(response.status, response.body, response.headers);
+			if (response.status >= 200 && response.status < 300) {
+				if (isResultBody(response.body)) return { accepted: response.body, failure };
+				failure.malformed = true;
+			}
+			return { error: new TransportError({ failure }), failure };
+		} catch (thrown) {
+			// exchange() only ever throws TransportError (send() classifies everything n8n throws).
+			const error =
+				thrown instanceof TransportError
+					? thrown
+					: new TransportError({
+							failure: {},
+							credentialFailure: true,
+							message: (thrown as Error)?.message ?? 'The request failed',
+						});
+			return { error, failure: error.failure };
 		}
 	}
 
