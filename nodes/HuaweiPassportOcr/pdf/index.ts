@@ -22,7 +22,7 @@ import { orderingNote, PROBLEMS } from './problems';
 import type {
 	PdfExtraction,
 	PdfOrdering,
-	PdfPageOutcome,
+	PdfPageResult,
 	PdfPageSelection,
 	PdfProblem,
 } from './types';
@@ -45,7 +45,7 @@ function mainImage(page: PageImages): PageImage | undefined {
 	return best;
 }
 
-function outcomeOf(store: ObjectStore, page: PageImages): PdfPageOutcome {
+function outcomeOf(store: ObjectStore, page: PageImages): PdfPageResult {
 	const image = mainImage(page);
 	if (!image) return { page: page.page, problem: PROBLEMS.pageWithoutImage(page.page) };
 	if (image.filters.length !== 1 || image.filters[0] !== 'DCTDecode')
@@ -76,7 +76,7 @@ function select(
 	store: ObjectStore,
 	layout: Layout,
 	selection: PdfPageSelection,
-): PdfPageOutcome[] | PdfProblem {
+): PdfPageResult[] | PdfProblem {
 	const withImages = layout.pages.filter((page) => page.images.length > 0);
 	if (selection.mode === 'page') {
 		const page = layout.pages[selection.page - 1];

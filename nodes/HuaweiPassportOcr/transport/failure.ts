@@ -5,7 +5,7 @@
  * APIGW.) and IAM {error: {code, message, title}}; see docs/huawei-api.md. Words for the user are not
  * made here: the action adds what it knows of the item and helpers/nodeErrors.ts words it once.
  */
-import { headerValue, isRecord, redact } from '../credentialsSeam';
+import { headerValue, isRecord, redact, textValue } from '../credentialsSeam';
 
 /** What a failed response told us, in one shape whatever the source. */
 export interface HuaweiFailure {
@@ -93,14 +93,6 @@ function normaliseCode(code: string | undefined): string | undefined {
 	return trimmed.replace(/^APIG\./i, 'APIGW.');
 }
 
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== ''
-		? value
-		: typeof value === 'number'
-			? String(value)
-			: undefined;
-}
-
 /** Retry-After is either delta-seconds or an HTTP date. */
 function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
 	if (value === undefined || value.trim() === '') return undefined;
@@ -141,16 +133,16 @@ export function parseFailure(
 		}
 	}
 	const failure: HuaweiFailure = { status };
-	const requestId = text(headerValue(headers, 'x-request-id'));
+	const requestId = textValue(headerValue(headers, 'x-request-id'));
 	if (isRecord(data)) {
-		failure.code = normaliseCode(text(data.error_code));
-		failure.huaweiMessage = redact(text(data.error_msg));
-		failure.requestId = text(data.request_id) ?? requestId;
+		failure.code = normaliseCode(textValue(data.error_code));
+		failure.huaweiMessage = redact(textValue(data.error_msg));
+		failure.requestId = textValue(data.request_id) ?? requestId;
 		if (isRecord(data.error)) {
 			failure.iam = failure.code === undefined;
-			failure.huaweiMessage ??= redact(text(data.error.message));
+			failure.huaweiMessage ??= redact(textValue(data.error.message));
 			failure.code ??= normaliseCode(
-				text(data.error.code)?.includes('.') ? text(data.error.code) : undefined,
+				textValue(data.error.code)?.includes('.') ? textValue(data.error.code) : undefined,
 			);
 		}
 	} else {

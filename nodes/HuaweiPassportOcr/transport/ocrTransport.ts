@@ -35,13 +35,13 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { asRecord, PROJECT_ID_PLACEHOLDER, redact } from '../credentialsSeam';
+import { recordOrEmpty, PROJECT_ID_PLACEHOLDER, redact } from '../credentialsSeam';
 import { parseFailure, retryClass, TransportError } from './failure';
 import { jsonBytes } from './jsonBody';
 import type { BodyFields } from './jsonBody';
 import type { HuaweiFailure, RetryClass } from './failure';
 import { monotonicNow } from './pacing';
-import type { CallOutcome, Clock } from './pacing';
+import type { CallResult, Clock } from './pacing';
 import type { SendScheduler, Wait } from './sharedPacer';
 
 export function ocrUrl(ocrEndpoint: string, api: string): string {
@@ -106,7 +106,7 @@ function backoffDelay(
 
 /** A 2xx body must be JSON with a `result` object; anything else was cut off or is not Huawei's. */
 function isResultBody(body: unknown): body is IDataObject {
-	const result = asRecord(body).result;
+	const result = recordOrEmpty(body).result;
 	return typeof result === 'object' && result !== null && !Array.isArray(result);
 }
 
@@ -115,7 +115,7 @@ const NETWORK_CODE = /^(E[A-Z0-9_]+|ERR_[A-Z_]+)$/;
 /** Huawei's throttle about concurrent calls; any other throttle is about the request rate. */
 const CONCURRENCY_THROTTLE = 'ModelArts.4401';
 
-function callOutcome(failure: HuaweiFailure, retry: RetryClass): CallOutcome {
+function callResult(failure: HuaweiFailure, retry: RetryClass): CallResult {
 	if (retry === 'throttled')
 		return failure.code === CONCURRENCY_THROTTLE ? 'concurrencyLimited' : 'rateLimited';
 	return failure.status === undefined ? 'unanswered' : 'accepted';
@@ -186,7 +186,7 @@ export class OcrTransport {
 			}
 			const { error, failure } = answer;
 			const retry = retryClass(failure);
-			if (ticket) scheduler?.end(ticket, callOutcome(failure, retry), failure.statedRps);
+			if (ticket) scheduler?.end(ticket, callResult(failure, retry), failure.statedRps);
 			if (error.credentialFailure) throw error;
 			failure.attempts = attempt + 1;
 			last = failure;
@@ -341,22 +341,22 @@ export class OcrTransport {
 			return {
 				status: response.statusCode,
 				body: response.body,
-				headers: asRecord(response.headers),
+				headers: recordOrEmpty(response.headers),
 			};
 		} catch (error) {
-			const outcome = this.classify(error, letN8nRefresh);
-			if (outcome instanceof TransportError) throw outcome;
-			return outcome;
+			const classified = this.classify(error, letN8nRefresh);
+			if (classified instanceof TransportError) throw classified;
+			return classified;
 		}
 	}
 
 	/** Turns what n8n threw into an answer (refresh path), a network failure, or a credential failure. */
 	private classify(error: unknown, letN8nRefresh: boolean): RawResponse | TransportError {
-		const thrown = asRecord(error);
+		const thrown = recordOrEmpty(error);
 		const httpCode =
 			thrown.httpCode === undefined || thrown.httpCode === null ? '' : String(thrown.httpCode);
 		if (letN8nRefresh && /^\d{3}$/.test(httpCode)) {
-			const data = asRecord(thrown.context).data;
+			const data = recordOrEmpty(thrown.context).data;
 			return { status: Number(httpCode), body: data ?? thrown.description ?? '', headers: {} };
 		}
 		if (NETWORK_CODE.test(httpCode) || typeof thrown.code === 'string') {

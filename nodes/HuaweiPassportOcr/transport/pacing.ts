@@ -28,7 +28,7 @@
  *   raised since, grows twice as fast until its first throttle.
  */
 /** What became of one call, as far as pacing is concerned. */
-export type CallOutcome = 'accepted' | 'rateLimited' | 'concurrencyLimited' | 'unanswered';
+export type CallResult = 'accepted' | 'rateLimited' | 'concurrencyLimited' | 'unanswered';
 
 export interface SendTicket {
 	/** When it left (clock milliseconds). */

@@ -27,7 +27,7 @@ import { sleep } from 'n8n-workflow';
 
 import type { ConcurrencyWindow } from './concurrencyWindow';
 import { monotonicNow, RatePacer } from './pacing';
-import type { CallOutcome, Clock, SendTicket } from './pacing';
+import type { CallResult, Clock, SendTicket } from './pacing';
 
 export type Wait = (ms: number) => Promise<void>;
 
@@ -128,7 +128,7 @@ export class SharedPacer {
 	}
 
 	/** What became of a call that left; `statedRps` is the rate a refusal's message named. */
-	done(ticket: SendTicket, outcome: CallOutcome, statedRps?: number): void {
+	done(ticket: SendTicket, outcome: CallResult, statedRps?: number): void {
 		this.inFlight--;
 		if (outcome === 'accepted') {
 			if (!Number.isFinite(this.pacer.rate) && ++this.credit >= this.startLimit) {
@@ -304,7 +304,7 @@ export class SendScheduler {
 		return { ...ticket, inFlight: ++this.inFlight };
 	}
 
-	end(ticket: SendTicket, outcome: CallOutcome, statedRps?: number): void {
+	end(ticket: SendTicket, outcome: CallResult, statedRps?: number): void {
 		this.inFlight--;
 		if (outcome === 'accepted') this.window.grow();
 		else if (outcome === 'concurrencyLimited' && ticket.seq >= this.windowCutSeq) {

@@ -44,7 +44,7 @@ export const toolDescriptionProperties: INodeProperties[] = [
 	toolDescription('parseMrz', PARSE_MRZ_TOOL_DESCRIPTION),
 ];
 
-/** Shown next to the verdict setting of a tool (see readMode in parameters.ts). */
+/** Shown next to the verdict setting of a tool (see readVerdictMode in parameters.ts). */
 export const toolModeNotice: INodeProperties = {
 	displayName:
 		'As an AI agent tool, Filter and Route to Review Output act as Add Verdict Only: the agent sees only the first output, so every result comes back with its verdict',

@@ -15,13 +15,13 @@ import { InputProblem } from '../../helpers/inputProblem';
 import type { OutputOptions } from '../../helpers/output';
 import { pdfSelection } from '../../helpers/pdfImage';
 import type { PdfPageOption } from '../../helpers/pdfImage';
-import type { ThresholdMode } from '../../helpers/verdict';
+import type { VerdictMode } from '../../helpers/verdict';
 import { firstCallGoesAlone } from '../../transport/firstCall';
 import { paceKey } from '../../transport/sharedPacer';
 import { DEFAULTS } from '../common/defaults';
 import {
 	readDocumentCheckOptions,
-	readMode,
+	readVerdictMode,
 	readOutputOptions,
 	readRunNumber,
 } from '../common/parameters';
@@ -31,7 +31,7 @@ export interface RecognizeRun {
 	credentialType: string;
 	endpoints: ResolvedEndpoints;
 	edition: Edition;
-	mode: ThresholdMode;
+	verdictMode: VerdictMode;
 	/** Whether concurrent first calls could race for a token (transport/firstCall.ts). */
 	firstCallAlone: boolean;
 	/** The key of the pace this credential's executions share (transport/sharedPacer.ts). */
@@ -78,7 +78,7 @@ export async function readRun(context: IExecuteFunctions): Promise<RecognizeRun>
 		credentialType,
 		endpoints,
 		edition: editionOf(options, endpoints),
-		mode: readMode(context),
+		verdictMode: readVerdictMode(context),
 		firstCallAlone: firstCallGoesAlone(credentialType, credentials, Date.now()),
 		paceKey: paceKey(
 			credentialType,
@@ -148,7 +148,7 @@ export function readItem(
 	itemIndex: number,
 	run: RecognizeRun,
 ): RecognizeItem {
-	const rules = run.mode === 'off' ? undefined : readConfidenceRules(context, itemIndex);
+	const rules = run.verdictMode === 'off' ? undefined : readConfidenceRules(context, itemIndex);
 	return {
 		rules,
 		image: readImage(context, itemIndex, run.edition),

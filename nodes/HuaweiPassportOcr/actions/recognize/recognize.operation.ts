@@ -17,7 +17,7 @@ import { OcrTransport } from '../../transport/ocrTransport';
 import { SendScheduler } from '../../transport/sharedPacer';
 import type { ItemOutcome, PageFailure, Recognition } from '../common/outcomes';
 import { routeOutcomes } from '../common/outcomes';
-import { failureHandling, readMode } from '../common/parameters';
+import { failureHandling, readVerdictMode } from '../common/parameters';
 import { readItem, readRun } from './parameters';
 import type { RecognizeRun } from './parameters';
 import { imageCalls, recognizeImage } from './recognizeImage';
@@ -35,7 +35,7 @@ function failEveryItem(
 ): INodeExecutionData[][] {
 	if (failureHandling(context) === 'throw') throw itemError(context.getNode(), error, 0);
 	const outcomes: ItemOutcome[] = items.map(() => ({ status: 'rejected', reason: error }));
-	return routeOutcomes(context, items, outcomes, readMode(context));
+	return routeOutcomes(context, items, outcomes, readVerdictMode(context));
 }
 
 /**
@@ -95,7 +95,7 @@ export async function recognizeBatch(
 			},
 		);
 	});
-	return routeOutcomes(context, items, outcomes, run.mode);
+	return routeOutcomes(context, items, outcomes, run.verdictMode);
 }
 
 export async function execute(

@@ -4,20 +4,22 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { textValue } from '../../credentialsSeam';
+
 import {
 	crossCheckReport,
 	findMrzLines,
-	mrzOutcome,
+	mrzCheck,
 	mrzReport,
 	textLinesOf,
-	validityOutcome,
+	validityCheck,
 	validityReport,
 } from '../../helpers/documentChecks';
 import type { ImagePayload } from '../../helpers/imageInput';
 import { withCallContext } from '../../helpers/nodeErrors';
 import { shapeResult } from '../../helpers/output';
 import { combineChecks, confidenceCheck } from '../../helpers/verdict';
-import type { CheckOutcome } from '../../helpers/verdict';
+import type { Check } from '../../helpers/verdict';
 import type { BodyFields } from '../../transport/jsonBody';
 import { ocrUrl } from '../../transport/ocrTransport';
 import type { HuaweiResponse, OcrTransport } from '../../transport/ocrTransport';
@@ -58,11 +60,11 @@ function imageBody(payload: ImagePayload): BodyFields {
 }
 
 /** The MRZ check of a result (which it extends with `mrz`), and the MRZ's dates for validity. */
-async function mrzCheck(
+async function checkMrz(
 	result: IDataObject,
 	checks: RecognizeItem['checks'],
 	secondRead: () => Promise<string[] | undefined>,
-): Promise<{ check?: CheckOutcome; birth?: string | null; expiry?: string | null }> {
+): Promise<{ check?: Check; birth?: string | null; expiry?: string | null }> {
 	const search = await findMrz(result, checks.secondRead, secondRead);
 	if (search.lines) {
 		const { parsed, report } = mrzReport(search.lines, search.source, checks);
@@ -70,7 +72,7 @@ async function mrzCheck(
 		report.crossCheck = agreement;
 		result.mrz = report;
 		const { birthDate: birth, expiryDate: expiry } = parsed.fields ?? {};
-		return { check: mrzOutcome(report, agreement), birth, expiry };
+		return { check: mrzCheck(report, agreement), birth, expiry };
 	}
 	if (!search.source) return {};
 	const { message, code } = search;
@@ -98,10 +100,9 @@ async function runDocumentChecks(
 	result: IDataObject,
 	checks: RecognizeItem['checks'],
 	secondRead: () => Promise<string[] | undefined>,
-): Promise<CheckOutcome[]> {
-	const mrz = await mrzCheck(result, checks, secondRead);
-	const printed = (name: string) =>
-		typeof result[name] === 'string' && result[name] !== '' ? (result[name] as string) : undefined;
+): Promise<Check[]> {
+	const mrz = await checkMrz(result, checks, secondRead);
+	const printed = (name: string) => textValue(result[name]);
 	const validity = validityReport(
 		{
 			dateOfBirth: printed('date_of_birth') ?? mrz.birth,
@@ -110,9 +111,9 @@ async function runDocumentChecks(
 		checks,
 	);
 	result.validity = validity;
-	const outcomes = mrz.check ? [mrz.check] : [];
-	outcomes.push(validityOutcome(validity, checks));
-	return checks.includeInVerdict ? outcomes : [];
+	const documentChecks = mrz.check ? [mrz.check] : [];
+	documentChecks.push(validityCheck(validity, checks));
+	return checks.includeInVerdict ? documentChecks : [];
 }
 
 /** One image read, checked and judged: its result, with a verdict unless the verdict mode is off. */

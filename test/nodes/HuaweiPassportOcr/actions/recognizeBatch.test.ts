@@ -85,7 +85,7 @@ const RUN: RecognizeRun = {
 		edition: 'international',
 	},
 	edition: 'international',
-	mode: 'route',
+	verdictMode: 'route',
 	firstCallAlone: false,
 	timeoutMs: 1000,
 	concurrency: 2,
@@ -165,7 +165,7 @@ describe('recognizeBatch (Recognize Passport with a fake transport)', () => {
 		const [main] = await recognizeBatch(
 			context,
 			inputs(3),
-			{ ...RUN, mode: 'flag' },
+			{ ...RUN, verdictMode: 'flag' },
 			transport,
 			new ConcurrencyWindow(3),
 		);
