@@ -1,31 +1,7 @@
 /**
- * The only place that talks HTTP. Every call goes through n8n's httpRequestWithAuthentication (so the
- * credential signs it or adds its token) with a JSON body, a timeout, and retries with back-off.
- *
- * Pace and concurrency (transport/pacing.ts, transport/sharedPacer.ts, helpers/pool.ts): every
- * attempt first waits for its turn at the scheduler, whose pace every execution with the same
- * credential shares, and then reports what became of it. A rate throttle (429 APIGW.0308) sets or
- * cuts the pace of all calls; a concurrency throttle (429 ModelArts.4401) halves the pool's window;
- * accepted calls grow both back. The refused call itself waits what Retry-After says (plus up to
- * 10 % jitter); the others only wait for their turn at the new pace, never for the whole Retry-After.
- * A throttled call is tried again until Max Throttling Wait has passed since it first asked for a
- * turn (waiting for turns included); Max Retries counts only 502/503/504 and dropped connections.
- *
- * Token handling:
- * - n8n fetches a token inside the first request that finds none stored. Concurrent first requests
- *   would each fetch one, so, when that can happen (no token stored, or it has expired; an access key
- *   whose project is still to be looked up: see firstCall.ts), requests go one at a time until one
- *   has had an answer, across every execution in this process that uses the credential (a burst of
- *   webhook executions makes one token exchange, not one each). Otherwise they run in parallel.
- * - n8n refreshes a token only when a request throws a 401. Requests here normally take every status
- *   as an answer (ignoreHttpStatusErrors), so a 401 reaches this code instead; then exactly one
- *   request is resent the way that lets n8n refresh and resend, while the others wait for it and
- *   resend with the new token: one token exchange after expiry, not one per request in flight.
- *   (Its first attempt still carries the stale token: a cheap 401, the price of n8n's API.)
- *   The refresh is shared by every run in this process that uses the same credential: an n8n queue
- *   worker runs many executions at once, and each would otherwise fetch its own token on expiry.
- * - When the refreshed resend is refused too (wrong keys, token of another region), no further
- *   refresh is tried in this run: the items fail with Huawei's error, without a token exchange each.
+ * The only place that talks HTTP: every call goes through n8n's httpRequestWithAuthentication with
+ * a JSON body, a timeout, its turn at the shared pace, retries with back-off, and at most one token
+ * refresh per credential per process. Design: docs/transport.md#ocrtransportts-calls-tokens-retries
  */
 import { sleep } from 'n8n-workflow';
 import type {
