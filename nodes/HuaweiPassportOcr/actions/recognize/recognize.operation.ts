@@ -21,6 +21,7 @@ import { failureHandling, readVerdictMode } from '../common/parameters';
 import { readItem, readRun } from './parameters';
 import type { RecognizeRun } from './parameters';
 import { imageCalls, recognizeImage } from './recognizeImage';
+import type { OcrPoster } from './recognizeImage';
 
 type Recognized = Recognition | Array<Recognition | PageFailure>;
 
@@ -69,9 +70,6 @@ async function recognizeItem(
 	}
 	return pages;
 }
-
-/** The Huawei calls an operation makes: OcrTransport, or a fake in the operation's unit test. */
-export type OcrPoster = Pick<OcrTransport, 'post'>;
 
 /**
  * Every item through the pool (at most `window.limit` at once), in input order, routed by the

@@ -27,6 +27,9 @@ import type { Recognition } from '../common/outcomes';
 import { findMrz } from './mrzSearch';
 import type { RecognizeItem, RecognizeRun } from './parameters';
 
+/** The Huawei calls an operation makes: OcrTransport, or a fake in the operation's unit test. */
+export type OcrPoster = Pick<OcrTransport, 'post'>;
+
 /** The two OCR APIs an image may be sent to; a failure leaves with the run's and the item's context. */
 export interface ImageCalls {
 	passport(body: BodyFields): Promise<HuaweiResponse>;
@@ -35,7 +38,7 @@ export interface ImageCalls {
 
 /** The calls of one item: its failures name the region, endpoint, edition, timeout and image source. */
 export function imageCalls(
-	transport: Pick<OcrTransport, 'post'>,
+	transport: OcrPoster,
 	run: RecognizeRun,
 	item: RecognizeItem,
 ): ImageCalls {

@@ -8,7 +8,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { RecognizeRun } from '../../../../nodes/HuaweiPassportOcr/actions/recognize/parameters';
 import { recognizeBatch } from '../../../../nodes/HuaweiPassportOcr/actions/recognize/recognize.operation';
-import type { OcrPoster } from '../../../../nodes/HuaweiPassportOcr/actions/recognize/recognize.operation';
+import type { OcrPoster } from '../../../../nodes/HuaweiPassportOcr/actions/recognize/recognizeImage';
 import { ConcurrencyWindow } from '../../../../nodes/HuaweiPassportOcr/transport/concurrencyWindow';
 import { TransportError } from '../../../../nodes/HuaweiPassportOcr/transport/failure';
 import type { BodyFields } from '../../../../nodes/HuaweiPassportOcr/transport/jsonBody';
