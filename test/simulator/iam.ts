@@ -16,7 +16,7 @@ const ROLES = [
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
-const recordFromJson = (value: unknown): Json => (isObject(value) ? value : {});
+const asObject = (value: unknown): Json => (isObject(value) ? value : {});
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 type Scope =
@@ -41,8 +41,8 @@ function parseTokenRequest(body: Buffer): TokenRequest | string {
 	} catch {
 		return 'The request body is not valid JSON.';
 	}
-	const auth = recordFromJson(recordFromJson(parsed).auth);
-	const identity = recordFromJson(auth.identity);
+	const auth = asObject(asObject(parsed).auth);
+	const identity = asObject(auth.identity);
 	const methods = identity.methods;
 	if (
 		!Array.isArray(methods) ||
@@ -51,8 +51,8 @@ function parseTokenRequest(body: Buffer): TokenRequest | string {
 	) {
 		return "Invalid input for field 'identity.methods': only password (and totp) are supported.";
 	}
-	const user = recordFromJson(recordFromJson(identity.password).user);
-	const domain = recordFromJson(user.domain);
+	const user = asObject(asObject(identity.password).user);
+	const domain = asObject(user.domain);
 	const password = text(user.password);
 	if (
 		!password ||
@@ -72,7 +72,7 @@ function parseTokenRequest(body: Buffer): TokenRequest | string {
 	} else if (scopeBody !== undefined) {
 		return "Invalid input for field 'scope'.";
 	}
-	const totpUser = recordFromJson(recordFromJson(identity.totp).user);
+	const totpUser = asObject(asObject(identity.totp).user);
 	return {
 		methods: methods as string[],
 		account: { name: text(domain.name), id: text(domain.id) },
