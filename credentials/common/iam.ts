@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { networkWords } from './network';
-import { asObject, headerValue } from './values';
+import { recordFromJson, headerValue } from './values';
 
 export const TOKEN_PATH = '/v3/auth/tokens?nocatalog=true';
 export const SUBJECT_TOKEN_HEADER = 'x-subject-token';
@@ -65,8 +65,8 @@ export function parseTokenResponse(headers: unknown, body: unknown): IssuedToken
 			'The IAM endpoint answered without an X-Subject-Token header: check that the IAM endpoint is a Huawei Cloud IAM service',
 		);
 	}
-	const tokenBody = asObject(asObject(body)?.token);
-	const project = asObject(tokenBody?.project);
+	const tokenBody = recordFromJson(recordFromJson(body)?.token);
+	const project = recordFromJson(tokenBody?.project);
 	const projectId = typeof project?.id === 'string' ? project.id : '';
 	if (!projectId) {
 		throw new IamResponseError(
@@ -79,8 +79,8 @@ export function parseTokenResponse(headers: unknown, body: unknown): IssuedToken
 
 /** `GET /v3/projects?name=…` → `projects[0].id`. */
 export function parseProjectList(body: unknown, projectName: string): string {
-	const projects = asObject(body)?.projects;
-	const first = Array.isArray(projects) ? asObject(projects[0]) : undefined;
+	const projects = recordFromJson(body)?.projects;
+	const first = Array.isArray(projects) ? recordFromJson(projects[0]) : undefined;
 	if (typeof first?.id === 'string' && first.id) return first.id;
 	throw new IamResponseError(
 		`No project named "${projectName}" is visible to these keys: enter the project ID in the credential, or check the region`,
@@ -89,9 +89,9 @@ export function parseProjectList(body: unknown, projectName: string): string {
 
 /** The message IAM (or a gateway in front of it) put in an error body, in any of the known shapes. */
 export function iamErrorMessage(body: unknown): string {
-	const object = asObject(body);
+	const object = recordFromJson(body);
 	if (!object) return '';
-	const nested = asObject(object.error);
+	const nested = recordFromJson(object.error);
 	const candidates = [nested?.message, object.error_msg, object.message, object.error];
 	const found = candidates.find((value) => typeof value === 'string' && value.trim());
 	return typeof found === 'string' ? found.trim() : '';

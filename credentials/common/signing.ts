@@ -1,9 +1,10 @@
 /**
  * Huawei Cloud API signing, SDK-HMAC-SHA256 (the algorithm of Huawei's official SDKs).
- * Pure functions over node:crypto: the AK/SK credential signs with them and the simulator verifies with them,
- * so both are pinned by the published test vectors in test/credentials/signing.test.ts.
+ * Pure functions over node:crypto, pinned by the published test vectors in
+ * test/credentials/signing.test.ts. The simulator verifies signatures with its own code
+ * (test/simulator/sdkSignature.ts): a test oracle shares no code with what it tests.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 
@@ -86,14 +87,6 @@ export function formatSdkDate(date: Date): string {
 		.replace(/\.\d{3}/, '');
 }
 
-/** Parses `YYYYMMDDTHHMMSSZ`; undefined when malformed. */
-export function parseSdkDate(value: string): Date | undefined {
-	const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-	if (!m) return undefined;
-	const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
-	return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
 /** Headers that are never signed: they are added or changed by HTTP clients and proxies. */
 const UNSIGNED_HEADERS = new Set([
 	'authorization',
@@ -126,33 +119,4 @@ export function signRequest(
 		'X-Sdk-Date': sdkDate,
 		Authorization: `${SIGNING_ALGORITHM} Access=${keys.accessKey}, SignedHeaders=${signed.join(';')}, Signature=${signature}`,
 	};
-}
-
-export interface ParsedAuthorization {
-	accessKey: string;
-	signedHeaders: string[];
-	signature: string;
-}
-
-export function parseAuthorization(value: string | undefined): ParsedAuthorization | undefined {
-	if (!value) return undefined;
-	const m =
-		/^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-fA-F]+)\s*$/.exec(
-			value.trim(),
-		);
-	if (!m) return undefined;
-	return { accessKey: m[1], signedHeaders: m[2].split(';'), signature: m[3].toLowerCase() };
-}
-
-/** Recomputes the signature over exactly the headers named in SignedHeaders. */
-export function verifySignature(
-	request: SignableRequest,
-	parsed: ParsedAuthorization,
-	secretKey: string,
-	sdkDate: string,
-): boolean {
-	const canonical = canonicalRequest(request, parsed.signedHeaders);
-	const expected = Buffer.from(signString(secretKey, stringToSign(canonical, sdkDate)), 'hex');
-	const given = Buffer.from(parsed.signature, 'hex');
-	return expected.length === given.length && timingSafeEqual(expected, given);
 }

@@ -1,4 +1,7 @@
-/** Reading untyped values (JSON bodies, headers, thrown errors) without trusting their shape. */
+/**
+ * Reading untyped values (JSON bodies, headers, thrown errors) without trusting their shape: isRecord
+ * (a guard), recordOrEmpty, recordFromJson (also from JSON text), textValue and headerValue.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
 /** A plain object (not null, not an array). */
@@ -7,20 +10,26 @@ export function isRecord(value: unknown): value is IDataObject {
 }
 
 /** The value as an object to read fields from; {} when it is none. */
-export function asRecord(value: unknown): IDataObject {
+export function recordOrEmpty(value: unknown): IDataObject {
 	return typeof value === 'object' && value !== null ? (value as IDataObject) : {};
 }
 
 /** A plain object, also from JSON text (bodies may arrive unparsed); undefined otherwise. */
-export function asObject(value: unknown): IDataObject | undefined {
+export function recordFromJson(value: unknown): IDataObject | undefined {
 	if (typeof value === 'string') {
 		try {
-			return asObject(JSON.parse(value));
+			return recordFromJson(JSON.parse(value));
 		} catch {
 			return undefined;
 		}
 	}
 	return isRecord(value) ? value : undefined;
+}
+
+/** Text worth reading: a non-empty string, or a number written out; undefined for anything else. */
+export function textValue(value: unknown): string | undefined {
+	if (typeof value === 'string') return value !== '' ? value : undefined;
+	return typeof value === 'number' ? String(value) : undefined;
 }
 
 /** Header lookup that ignores case (HTTP clients differ in how they spell names). */

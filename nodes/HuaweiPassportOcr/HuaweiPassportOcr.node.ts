@@ -6,10 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import {
-	AKSK_CREDENTIAL_TYPE,
-	IAM_CREDENTIAL_TYPE,
-} from '../../credentials/common/credentialTypes';
+import { AKSK_CREDENTIAL_TYPE, IAM_CREDENTIAL_TYPE } from './credentialsSeam';
 import { OUTPUTS_EXPRESSION } from './actions/common/outputs.description';
 import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';

@@ -4,7 +4,7 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import { HuaweiCloudAkSkApi } from '../../credentials/HuaweiCloudAkSkApi.credentials';
 import { HuaweiCloudApi } from '../../credentials/HuaweiCloudApi.credentials';
 import { projectCacheScope } from '../../credentials/common/request';
-import { parseAuthorization, verifySignature } from '../../credentials/common/signing';
+import { parseAuthorization, verifySignature } from './signatureCheck';
 
 const keys = {
 	accessKey: 'AKUNIT0000000000000',

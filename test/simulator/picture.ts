@@ -4,7 +4,7 @@
  *
  * Written from the format specifications (JPEG: ITU-T T.81 Annex B; PNG: ISO/IEC 15948 §5; BMP:
  * Microsoft's BITMAPFILEHEADER/BITMAPINFOHEADER; TIFF: TIFF 6.0 §2 and BigTIFF), on purpose without
- * any code of the node's `helpers/image.ts`: the simulator is the oracle the node's image checks are
+ * any code of the node's `image/` engine: the simulator is the oracle the node's image checks are
  * tested against, so a mistake there must not be copied here. `picture.test.ts` compares the two on
  * every fixture. Bounded and total: any bytes give an answer, nothing throws, loops end.
  */

@@ -6,50 +6,24 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { mrzTextProperty } from './parseMrz/parseMrz.description';
-import { confidenceRuleProperties, imageProperties } from './recognize/recognize.description';
+import { operationProperty } from './operation.description';
+import { mrzTextProperties } from './parseMrz/parseMrz.description';
+import {
+	authenticationProperties,
+	confidenceRuleProperties,
+	imageProperties,
+} from './recognize/recognize.description';
 import { documentChecksProperty } from './common/documentChecks.description';
 import { optionsProperty } from './common/options.description';
 import { toolDescriptionProperties, toolModeNotice } from './common/tool.description';
 import { verdictModeProperty } from './common/verdict.description';
 
 export const nodeProperties: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Recognize Passport',
-				value: 'recognize',
-				action: 'Recognize a passport',
-				description: 'Read the data page of a passport with Huawei Cloud OCR',
-			},
-			{
-				name: 'Parse MRZ',
-				value: 'parseMrz',
-				action: 'Parse and check an MRZ',
-				description:
-					'Check an MRZ text (check digits, dates, codes) without any API call or credential',
-			},
-		],
-		default: 'recognize',
-	},
+	operationProperty,
 	...toolDescriptionProperties,
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Access Key (AK/SK)', value: 'huaweiCloudAkSkApi' },
-			{ name: 'IAM User', value: 'huaweiCloudApi' },
-		],
-		default: 'huaweiCloudApi',
-		displayOptions: { show: { operation: ['recognize'] } },
-	},
+	...authenticationProperties,
 	...imageProperties,
-	mrzTextProperty,
+	...mrzTextProperties,
 	verdictModeProperty,
 	toolModeNotice,
 	...confidenceRuleProperties,

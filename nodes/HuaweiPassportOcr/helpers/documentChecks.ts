@@ -5,9 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { crossCheck, documentValidity, parseMrz } from '../mrz';
+import { textValue } from '../credentialsSeam';
+import { crossCheck, documentValidity, looksLikeMrzLine, parseMrz } from '../mrz';
 import type { CrossCheck, MrzResult, Validity, ValidityRules } from '../mrz';
-import type { CheckOutcome } from './verdict';
+import type { Check } from './verdict';
 
 export interface DocumentCheckOptions {
 	/** Repair OCR confusions in the MRZ by field type (every change reported). */
@@ -41,15 +42,9 @@ export interface MrzReport extends IDataObject {
 	errors: MrzResult['errors'];
 }
 
-const MRZ_CHARACTERS = /^[A-Z0-9<]+$/;
-
 /** The MRZ lines of a list of OCR text lines (general-text reads them last on a passport page). */
 export function findMrzLines(textLines: readonly string[]): string[] | undefined {
-	const candidates: string[] = [];
-	for (const raw of textLines) {
-		const line = raw.toUpperCase().replace(/\s+/g, '').replace(/[«‹]/g, '<');
-		if (line.length >= 25 && line.includes('<') && MRZ_CHARACTERS.test(line)) candidates.push(raw);
-	}
+	const candidates = textLines.filter(looksLikeMrzLine);
 	if (candidates.length === 0) return undefined;
 	// Passports (TD3) have two lines, ID cards (TD1) three short ones: keep the last block.
 	const lastThree = candidates.slice(-3);
@@ -108,8 +103,7 @@ export function mrzReport(
 
 /** Printed-zone fields as Huawei returned them vs the MRZ. */
 export function crossCheckReport(parsed: MrzResult, result: IDataObject): CrossCheck {
-	const text = (name: string) =>
-		typeof result[name] === 'string' ? (result[name] as string) : undefined;
+	const text = (name: string) => textValue(result[name]);
 	return crossCheck(parsed, {
 		passport_number: text('passport_number'),
 		surname: text('surname'),
@@ -146,7 +140,7 @@ function checkNames(checks: MrzReport['checks']): string[] {
 }
 
 /** The MRZ part of the verdict: check digits valid, fields valid, and agreeing with the printed zone. */
-export function mrzOutcome(report: MrzReport, agreement?: CrossCheck): CheckOutcome {
+export function mrzCheck(report: MrzReport, agreement?: CrossCheck): Check {
 	const problems: string[] = [];
 	if (!report.valid) {
 		const failed = checkNames(report.checks);
@@ -193,10 +187,10 @@ const BLOCKING = new Set([
 	'expiry_date_invalid',
 ]);
 
-export function validityOutcome(
+export function validityCheck(
 	validity: Validity,
 	options: Pick<DocumentCheckOptions, 'minAgeYears'>,
-): CheckOutcome {
+): Check {
 	const blocking = validity.problems.filter(
 		(problem) =>
 			BLOCKING.has(problem) || (options.minAgeYears > 0 && problem.startsWith('birth_date')),

@@ -1,30 +1,14 @@
 /**
- * Huawei Cloud's error codes as data: what each means and what the user should do about it, and
- * which ones are worth a retry. Pure (no HTTP, no n8n); the transport reads `retry`, the error
- * helpers the words.
+ * Huawei Cloud's error codes as data: what each means and what the user should do about it. Pure (no
+ * HTTP, no n8n); which codes are worth a retry is the transport's business (transport/failure.ts).
  */
-import type { Edition } from '../../../credentials/common/regions';
-import type { RetryClass } from '../transport/failure';
-import type { ImageSource } from './imageInput';
-
-/** What the action knows about a failed call, so the advice can name the region, endpoint and image. */
-export interface FailureContext {
-	region?: string;
-	endpoint?: string;
-	edition?: Edition;
-	/** The Timeout option, to name it when a call outlived it. */
-	timeoutMs?: number;
-	/** Where the item's image came from: a URL is downloaded by Huawei, so the advice differs. */
-	imageSource?: ImageSource;
-}
+import type { FailureContext } from './failureContext';
 
 export interface CodeEntry {
 	/** One line: what happened. */
 	message: string;
 	/** What to do about it. */
 	action: (context: FailureContext) => string;
-	/** Worth another attempt (absent: decided by the HTTP status). */
-	retry?: RetryClass;
 }
 
 const region = (context: FailureContext) =>
@@ -123,17 +107,14 @@ export const HUAWEI_CODES: Record<string, CodeEntry> = {
 		message: 'Too many concurrent requests',
 		action: () =>
 			'The node retried with back-off and lowered its concurrency; lower Concurrency or raise Max Throttling Wait.',
-		retry: 'throttled',
 	},
 	'ModelArts.4402': {
 		message: 'The OCR backend timed out',
 		action: TEMPORARY_ACTION,
-		retry: 'unavailable',
 	},
 	'ModelArts.4403': {
 		message: 'The OCR backend is unavailable',
 		action: TEMPORARY_ACTION,
-		retry: 'unavailable',
 	},
 	'ModelArts.4601': { message: 'The image URL is not allowed', action: URL_ACTION },
 	'ModelArts.4603': { message: 'Huawei could not download the image URL', action: URL_ACTION },
@@ -170,7 +151,6 @@ export const HUAWEI_CODES: Record<string, CodeEntry> = {
 		message: 'Huawei throttled the requests',
 		action: () =>
 			"The node retried and slowed the pace it shares with every execution using this credential; set Max Requests Per Second to your account's quota or raise Max Throttling Wait.",
-		retry: 'throttled',
 	},
 	'APIGW.0302': { message: 'The user is not authorised for this API', action: PERMISSION_ACTION },
 	'APIGW.0306': { message: 'Access to this API is denied', action: PERMISSION_ACTION },

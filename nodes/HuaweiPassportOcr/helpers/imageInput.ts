@@ -5,15 +5,29 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { Edition } from '../../../credentials/common/regions';
+import type { Edition } from '../credentialsSeam';
 import { isPdf } from '../pdf';
 import type { PdfPageSelection } from '../pdf';
-import { base64Length, IMAGE_LIMITS, sniffImage } from './image';
-import type { ImageInfo } from './image';
-import { InputProblem } from './nodeErrors';
+import { sniffImage } from '../image';
+import type { ImageInfo } from '../image';
+import { base64Length } from '../transport/jsonBody';
+import type { ImageSource } from './failureContext';
+import { InputProblem } from './inputProblem';
 import { pdfPages } from './pdfImage';
 
-export type ImageSource = 'binaryData' | 'url' | 'base64';
+/** Huawei's limits for a passport image (docs/huawei-api.md). */
+export const IMAGE_LIMITS: {
+	minSide: 15;
+	maxSide: Record<Edition, number>;
+	maxBase64Bytes: number;
+	maxRequestBytes: number;
+} = Object.freeze({
+	minSide: 15,
+	// The G42 (ae-ad-1) edition and older docs still say 4096.
+	maxSide: Object.freeze({ international: 8192, g42: 4096 }),
+	maxBase64Bytes: 10 * 1024 * 1024,
+	maxRequestBytes: 12 * 1024 * 1024,
+});
 
 /**
  * What goes into the request body: the image's bytes (base64-encoded only as the body is written, see

@@ -6,25 +6,12 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import { networkWords } from '../../../credentials/common/network';
+import { networkWords } from '../credentialsSeam';
 import { retryClass, TransportError } from '../transport/failure';
 import type { HuaweiFailure, RetryClass } from '../transport/failure';
 import { HUAWEI_CODES, IAM_BY_STATUS, PERMISSION_ACTION } from './huaweiCodes';
-import type { FailureContext } from './huaweiCodes';
-
-/**
- * A local check of one item failed (its image or one of its parameters): `field` is the parameter the
- * user should look at, `message` says what to do. No API call is made for such an item.
- */
-export class InputProblem extends Error {
-	readonly field: string;
-
-	constructor(options: { message: string; field: string }) {
-		super(options.message);
-		this.name = 'InputProblem';
-		this.field = options.field;
-	}
-}
+import type { FailureContext } from './failureContext';
+import { InputProblem } from './inputProblem';
 
 interface ErrorAdvice {
 	/** One line: what happened. */
@@ -38,17 +25,62 @@ interface ErrorAdvice {
 
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
-/** The message and the advice for a failure; unknown codes fall back to the HTTP status. */
-function adviseOnFailure(failure: HuaweiFailure, context: FailureContext): ErrorAdvice {
-	const entry =
-		(failure.code ? HUAWEI_CODES[failure.code] : undefined) ??
-		(failure.iam && failure.status !== undefined ? IAM_BY_STATUS[failure.status] : undefined);
-	const retry = retryClass(failure);
+type Words = Omit<ErrorAdvice, 'retry'>;
+
+/** No answer came back: the call timed out, or Huawei could not be reached at all. */
+function adviseOnNoAnswer(failure: HuaweiFailure, context: FailureContext): Words {
+	if (failure.networkCode && TIMEOUT_CODES.has(failure.networkCode)) {
+		const limit = context.timeoutMs !== undefined ? ` within ${context.timeoutMs} ms` : '';
+		return {
+			message: `Huawei Cloud gave no answer${limit} (Timeout option)`,
+			action:
+				'Raise the Timeout option (large images and URL downloads take longer), or lower Concurrency. The call was not retried: Huawei may still have processed it.',
+		};
+	}
+	return {
+		message: `Could not reach Huawei Cloud${context.endpoint ? ` at ${context.endpoint}` : ''}`,
+		tag: failure.networkCode ? networkWords(failure.networkCode) : 'network error',
+		action:
+			"Check the credential's Region (or its OCR Endpoint, for a custom region) and that n8n can reach that host; raise Timeout if large images time out.",
+	};
+}
+
+/** An answer whose code we do not know: the HTTP status says what it is. */
+function adviseOnStatus(status: number, context: FailureContext): Words {
+	if (status === 429)
+		return {
+			message: 'Huawei throttled the requests',
+			action: 'Lower Concurrency or raise Max Throttling Wait.',
+		};
+	if (status === 401)
+		return {
+			message: 'Huawei refused the credential',
+			action: 'Check the credential (user, password, account, region or AK/SK).',
+		};
+	if (status === 403)
+		return { message: 'Huawei forbids this request', action: PERMISSION_ACTION(context) };
+	if (status === 404)
+		return { message: 'The API was not found', action: HUAWEI_CODES['APIGW.0101'].action(context) };
+	if (status >= 300 && status < 400)
+		return {
+			message: `${context.endpoint ?? 'The OCR endpoint'} answered with a redirect, not with Huawei's API`,
+			action:
+				"Set the credential's Region, or its OCR Endpoint for a custom region, to the API's own https:// address (https://ocr.<region>.myhuaweicloud.com); the node does not follow redirects.",
+		};
+	if (status >= 500)
+		return {
+			message: 'Huawei Cloud had a server error',
+			action: 'Try again later; the node retries 502/503/504 by itself.',
+		};
+	return { message: 'Huawei rejected the request', action: 'Check the image and the parameters.' };
+}
+
+/** The words for a failure: its own case, Huawei's code (or IAM's status), else the status. */
+function wordsFor(failure: HuaweiFailure, context: FailureContext): Words {
 	if (failure.malformed) {
 		return {
 			message: "Huawei's answer could not be read (cut off or not JSON)",
 			action: 'The node retried; if it persists, check proxies between n8n and Huawei Cloud.',
-			retry,
 		};
 	}
 	if (failure.waitLimitMs !== undefined) {
@@ -58,63 +90,19 @@ function adviseOnFailure(failure: HuaweiFailure, context: FailureContext): Error
 			)} s)`,
 			action:
 				"The account's request quota is shared by every execution using this credential: raise Max Throttling Wait, send fewer images at once, set Max Requests Per Second to the quota, or ask Huawei for a higher quota.",
-			retry,
 		};
 	}
-	if (entry) return { message: entry.message, action: entry.action(context), retry };
-	if (
-		failure.status === undefined &&
-		failure.networkCode &&
-		TIMEOUT_CODES.has(failure.networkCode)
-	) {
-		const limit = context.timeoutMs !== undefined ? ` within ${context.timeoutMs} ms` : '';
-		return {
-			message: `Huawei Cloud gave no answer${limit} (Timeout option)`,
-			action:
-				'Raise the Timeout option (large images and URL downloads take longer), or lower Concurrency. The call was not retried: Huawei may still have processed it.',
-			retry,
-		};
-	}
-	if (failure.status === undefined) {
-		return {
-			message: `Could not reach Huawei Cloud${context.endpoint ? ` at ${context.endpoint}` : ''}`,
-			tag: failure.networkCode ? networkWords(failure.networkCode) : 'network error',
-			action:
-				"Check the credential's Region (or its OCR Endpoint, for a custom region) and that n8n can reach that host; raise Timeout if large images time out.",
-			retry,
-		};
-	}
-	const byClass: Array<[(status: number) => boolean, string, string]> = [
-		[
-			(s) => s === 429,
-			'Huawei throttled the requests',
-			'Lower Concurrency or raise Max Throttling Wait.',
-		],
-		[
-			(s) => s === 401,
-			'Huawei refused the credential',
-			'Check the credential (user, password, account, region or AK/SK).',
-		],
-		[(s) => s === 403, 'Huawei forbids this request', PERMISSION_ACTION(context)],
-		[(s) => s === 404, 'The API was not found', HUAWEI_CODES['APIGW.0101'].action(context)],
-		[
-			(s) => s >= 300 && s < 400,
-			`${context.endpoint ?? 'The OCR endpoint'} answered with a redirect, not with Huawei's API`,
-			"Set the credential's Region, or its OCR Endpoint for a custom region, to the API's own https:// address (https://ocr.<region>.myhuaweicloud.com); the node does not follow redirects.",
-		],
-		[
-			(s) => s >= 500,
-			'Huawei Cloud had a server error',
-			'Try again later; the node retries 502/503/504 by itself.',
-		],
-		[() => true, 'Huawei rejected the request', 'Check the image and the parameters.'],
-	];
-	const [, message, action] = byClass.find(([test]) => test(failure.status as number)) as [
-		unknown,
-		string,
-		string,
-	];
-	return { message, action, retry };
+	const entry =
+		(failure.code ? HUAWEI_CODES[failure.code] : undefined) ??
+		(failure.iam && failure.status !== undefined ? IAM_BY_STATUS[failure.status] : undefined);
+	if (entry) return { message: entry.message, action: entry.action(context) };
+	if (failure.status === undefined) return adviseOnNoAnswer(failure, context);
+	return adviseOnStatus(failure.status, context);
+}
+
+/** The message and the advice for a failure; unknown codes fall back to the HTTP status. */
+function adviseOnFailure(failure: HuaweiFailure, context: FailureContext): ErrorAdvice {
+	return { ...wordsFor(failure, context), retry: retryClass(failure) };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { isRecord } from '../../../credentials/common/values';
+import { isRecord } from '../credentialsSeam';
 import { KEY_FIELDS, MRZ_LINE_FIELDS } from './fields';
 
 export interface OutputOptions {

@@ -7,9 +7,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { explainConfidence, judgeConfidence } from './confidence';
 import type { ConfidenceRules } from './confidence';
 
-export type ThresholdMode = 'off' | 'flag' | 'filter' | 'route';
+export type VerdictMode = 'off' | 'flag' | 'filter' | 'route';
 
-export interface CheckOutcome {
+export interface Check {
 	/** Key in the verdict, e.g. 'confidence'. */
 	name: string;
 	passed: boolean;
@@ -25,7 +25,7 @@ export interface Verdict extends IDataObject {
 	reasons: string[];
 }
 
-export function confidenceCheck(result: IDataObject, rules: ConfidenceRules): CheckOutcome {
+export function confidenceCheck(result: IDataObject, rules: ConfidenceRules): Check {
 	const verdict = judgeConfidence(result, rules);
 	return {
 		name: 'confidence',
@@ -35,7 +35,7 @@ export function confidenceCheck(result: IDataObject, rules: ConfidenceRules): Ch
 	};
 }
 
-export function combineChecks(checks: CheckOutcome[]): Verdict {
+export function combineChecks(checks: Check[]): Verdict {
 	const verdict: Verdict = {
 		passed: checks.every((check) => check.passed),
 		reasons: checks.filter((check) => !check.passed).map((check) => check.reason),
@@ -45,7 +45,7 @@ export function combineChecks(checks: CheckOutcome[]): Verdict {
 }
 
 /** Which output an item goes to: 0 main, 1 review, undefined dropped. */
-export function routeFor(mode: ThresholdMode, passed: boolean | undefined): 0 | 1 | undefined {
+export function routeFor(mode: VerdictMode, passed: boolean | undefined): 0 | 1 | undefined {
 	if (mode === 'off' || mode === 'flag' || passed !== false) return 0;
 	return mode === 'route' ? 1 : undefined;
 }

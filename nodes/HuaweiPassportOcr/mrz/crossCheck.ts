@@ -33,18 +33,18 @@ export interface CrossCheck {
 	notes: { field: PrintedField; note: string }[];
 }
 
-type Outcome =
+type Comparison =
 	| { compared: false; reason: string }
 	| { compared: true; mrz: string; mismatch?: string; note?: string };
 
-const skip = (reason: string): Outcome => ({ compared: false, reason });
+const skip = (reason: string): Comparison => ({ compared: false, reason });
 
-function compareNumber(printed: string, mrz: string): Outcome {
+function compareNumber(printed: string, mrz: string): Comparison {
 	const clean = printed.toUpperCase().replace(/[^A-Z0-9]/g, '');
 	return { compared: true, mrz, mismatch: clean === mrz ? undefined : 'different document number' };
 }
 
-function compareName(printed: string, mrzName: string, mayBeTruncated: boolean): Outcome {
+function compareName(printed: string, mrzName: string, mayBeTruncated: boolean): Comparison {
 	const mrz = mrzForm(mrzName);
 	const variants = transliterations(printed);
 	// Non-Latin scripts (e.g. a name in Chinese characters) need a national transliteration table.
@@ -70,7 +70,7 @@ function printedSex(printed: string): MrzSex | null {
 	return null;
 }
 
-function compareSex(printed: string, mrz: MrzSex | null): Outcome {
+function compareSex(printed: string, mrz: MrzSex | null): Comparison {
 	const sex = printedSex(printed);
 	if (sex === null) return skip(`printed sex '${printed}' is not M, F or X`);
 	if (mrz === null) return { compared: true, mrz: '', mismatch: 'the MRZ sex is unreadable' };
@@ -91,7 +91,7 @@ function printedYymmdd(printed: string): { yymmdd: string; year?: number } | nul
 	return /^\d{6}$/.test(compact) ? { yymmdd: compact } : null;
 }
 
-function compareDate(printed: string, raw: string, iso: string | null): Outcome {
+function compareDate(printed: string, raw: string, iso: string | null): Comparison {
 	const read = printedYymmdd(printed);
 	if (!read) return skip(`printed date '${printed}' is not YYYY-MM-DD`);
 	// '<<' in the MRZ (unknown day or month) matches whatever the printed zone says.
@@ -108,7 +108,7 @@ function compareDate(printed: string, raw: string, iso: string | null): Outcome 
 	return { compared: true, mrz: raw };
 }
 
-function compareCountry(printed: string, mrz: string): Outcome {
+function compareCountry(printed: string, mrz: string): Comparison {
 	const code = canonicalCountry(printed);
 	if (!/^[A-Z]{3}$/.test(code)) return skip(`printed '${printed}' is not a country code`);
 	return {
@@ -133,7 +133,7 @@ export function crossCheck(mrz: MrzResult, printed: PrintedFields): CrossCheck {
 	};
 	const f = mrz.fields;
 	const truncated = mrz.warnings.some((w) => w.code === 'name_truncated');
-	const comparisons: Record<PrintedField, (value: string) => Outcome> = {
+	const comparisons: Record<PrintedField, (value: string) => Comparison> = {
 		passport_number: (v) => (f ? compareNumber(v, f.documentNumber) : skip('no MRZ')),
 		surname: (v) => (f ? compareName(v, f.surname, truncated) : skip('no MRZ')),
 		given_name: (v) => (f ? compareName(v, f.givenNames, truncated) : skip('no MRZ')),
@@ -145,23 +145,23 @@ export function crossCheck(mrz: MrzResult, printed: PrintedFields): CrossCheck {
 	};
 	for (const field of Object.keys(comparisons) as PrintedField[]) {
 		const value = printed[field];
-		const outcome =
+		const comparison =
 			typeof value === 'string' && value.trim() !== ''
 				? comparisons[field](value)
 				: skip('missing in the printed zone');
-		if (!outcome.compared) {
-			result.notCompared.push({ field, reason: outcome.reason });
+		if (!comparison.compared) {
+			result.notCompared.push({ field, reason: comparison.reason });
 			continue;
 		}
 		result.compared.push(field);
-		if (outcome.mismatch)
+		if (comparison.mismatch)
 			result.mismatches.push({
 				field,
 				printed: value as string,
-				mrz: outcome.mrz,
-				reason: outcome.mismatch,
+				mrz: comparison.mrz,
+				reason: comparison.mismatch,
 			});
-		if (outcome.note) result.notes.push({ field, note: outcome.note });
+		if (comparison.note) result.notes.push({ field, note: comparison.note });
 	}
 	result.consistent = result.mismatches.length === 0;
 	return result;

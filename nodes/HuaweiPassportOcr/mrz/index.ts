@@ -12,8 +12,8 @@
  * `mrz.valid` is false on any failed check digit or invalid field (`mrz.errors`); `mrz.warnings` carry
  * what is legal but notable (specimen state, sex X, inferred century, possibly truncated name).
  */
-export { checkDigit } from './checkDigit';
 export { parseMrz, type ParseOptions } from './parse';
+export { looksLikeMrzLine } from './normalise';
 export {
 	crossCheck,
 	type CrossCheck,
@@ -22,6 +22,5 @@ export {
 	type PrintedFields,
 } from './crossCheck';
 export { documentValidity, type Validity, type ValidityRules } from './validity';
-export { countryKind, canonicalCountry, type CountryKind } from './countries';
 export type { MrzFormat } from './formats';
 export type * from './types';

@@ -36,6 +36,19 @@ function cleanCharacters(line: string, lineNumber: number, changes: Normalisatio
 
 const withoutSpaces = (line: string) => line.replace(/ /g, '');
 
+/** ICAO 9303 lines are 30 (TD1), 36 (TD2) or 44 (TD3) characters; OCR may drop one or two. */
+const MIN_MRZ_LINE_LENGTH = 28;
+
+/**
+ * Whether a line of text can be an MRZ line: without spaces at least 28 characters (the shortest
+ * line, TD1's, has 30) and at least two fillers ('<' or a look-alike), as every MRZ line but a
+ * fully used data line has. The one test for it (normalise and the second read's line search).
+ */
+export function looksLikeMrzLine(line: string): boolean {
+	const compact = line.replace(WHITESPACE, '').replace(FILLER_LOOKALIKES, '<');
+	return compact.length >= MIN_MRZ_LINE_LENGTH && /<.*</.test(compact);
+}
+
 /** One string holding every line (concatenated or space-separated): cut it by the format lengths. */
 function splitSingleString(line: string, changes: NormalisationChange[]): string[] {
 	const tokens = line.split(' ').filter(Boolean);
@@ -61,7 +74,7 @@ function splitSingleString(line: string, changes: NormalisationChange[]): string
 /** OCR sometimes returns text around the MRZ: keep the lines that look like MRZ lines. */
 function keepMrzLikeLines(lines: string[], changes: NormalisationChange[]): string[] {
 	if (lines.length <= 3) return lines;
-	const kept = lines.filter((line) => withoutSpaces(line).length >= 28 && /<.*</.test(line));
+	const kept = lines.filter(looksLikeMrzLine);
 	for (const line of lines) {
 		if (!kept.includes(line)) changes.push({ what: 'dropped_line', from: line, to: '' });
 	}

@@ -16,13 +16,13 @@ import { Budget, BudgetExceeded, DEFAULT_CAPS } from './budget';
 import type { WorkCaps } from './budget';
 import { asDict, dictGet, PdfSyntaxError } from './lexer';
 import { ObjectStore } from './objects';
-import { layoutOf } from './pages';
+import { area, layoutOf } from './pages';
 import type { Layout, PageImage, PageImages } from './pages';
 import { orderingNote, PROBLEMS } from './problems';
 import type {
 	PdfExtraction,
 	PdfOrdering,
-	PdfPageOutcome,
+	PdfPageResult,
 	PdfPageSelection,
 	PdfProblem,
 } from './types';
@@ -38,8 +38,6 @@ export function isPdf(data: Uint8Array): boolean {
 	return head.indexOf('%PDF-', 0, 'latin1') >= 0;
 }
 
-const area = (image: PageImage) => (image.width ?? 0) * (image.height ?? 0);
-
 /** A page's scan: its largest image (a logo or a stamp is smaller than the page it sits on). */
 function mainImage(page: PageImages): PageImage | undefined {
 	let best: PageImage | undefined;
@@ -47,7 +45,7 @@ function mainImage(page: PageImages): PageImage | undefined {
 	return best;
 }
 
-function outcomeOf(store: ObjectStore, page: PageImages): PdfPageOutcome {
+function outcomeOf(store: ObjectStore, page: PageImages): PdfPageResult {
 	const image = mainImage(page);
 	if (!image) return { page: page.page, problem: PROBLEMS.pageWithoutImage(page.page) };
 	if (image.filters.length !== 1 || image.filters[0] !== 'DCTDecode')
@@ -78,7 +76,7 @@ function select(
 	store: ObjectStore,
 	layout: Layout,
 	selection: PdfPageSelection,
-): PdfPageOutcome[] | PdfProblem {
+): PdfPageResult[] | PdfProblem {
 	const withImages = layout.pages.filter((page) => page.images.length > 0);
 	if (selection.mode === 'page') {
 		const page = layout.pages[selection.page - 1];

@@ -19,7 +19,7 @@ import {
 	PdfSyntaxError,
 } from './lexer';
 import type { PdfDict, PdfValue } from './lexer';
-import type { XrefTable } from './xref';
+import type { XrefTable } from './xrefTable';
 
 export interface PdfObject {
 	num: number;

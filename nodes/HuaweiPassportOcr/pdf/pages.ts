@@ -59,6 +59,11 @@ function filtersOf(store: ObjectStore, dict: PdfValue): string[] {
 	return (asArray(filter) ?? []).map((item) => asName(store.value(item)) ?? '?');
 }
 
+/** An image's pixel area (0 when its size is unknown). */
+export function area(image: PageImage): number {
+	return (image.width ?? 0) * (image.height ?? 0);
+}
+
 /** The image XObject an object holds, if it is one (§8.9.5: a stream with /Subtype /Image). */
 export function imageOf(store: ObjectStore, object: PdfObject): PageImage | undefined {
 	if (!object.stream || asName(dictGet(object.value, 'Subtype')) !== 'Image') return undefined;
@@ -138,7 +143,6 @@ function imageOrder(store: ObjectStore): PageImages[] {
 			if (mask) masks.add(mask.num);
 		}
 	}
-	const area = (image: PageImage) => (image.width ?? 0) * (image.height ?? 0);
 	const pages = images.filter((image) => !masks.has(image.object.num));
 	const largest = pages.reduce((most, image) => Math.max(most, area(image)), 0);
 	return pages

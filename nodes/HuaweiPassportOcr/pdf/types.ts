@@ -58,15 +58,13 @@ export interface PdfOrdering {
 	note?: string;
 }
 
-export type PdfPageOutcome =
-	| { page: number; jpeg: PdfJpeg }
-	| { page: number; problem: PdfProblem };
+export type PdfPageResult = { page: number; jpeg: PdfJpeg } | { page: number; problem: PdfProblem };
 
 export type PdfExtraction =
 	| {
 			ok: true;
 			/** One entry for 'first' and 'page' (a JPEG); one per page with an image for 'all'. */
-			pages: PdfPageOutcome[];
+			pages: PdfPageResult[];
 			ordering: PdfOrdering;
 			work: WorkDone;
 	  }

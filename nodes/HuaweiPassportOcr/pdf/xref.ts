@@ -12,21 +12,7 @@ import { asArray, asDict, asInteger, asName, dictGet, Lexer, PdfSyntaxError } fr
 import type { PdfDict, PdfValue } from './lexer';
 import { parseObjectAt } from './objects';
 import type { PdfObject, ScanResult } from './objects';
-
-export type XrefEntry =
-	| { kind: 'offset'; offset: number }
-	| { kind: 'compressed'; stream: number }
-	| { kind: 'free' };
-
-export interface XrefTable {
-	entries: Map<number, XrefEntry>;
-	/** The trailer keys, newest section first (for a cross-reference stream, its dictionary). */
-	trailer?: PdfDict;
-	/** Sections read (one per revision of the file). */
-	sections: number;
-	/** False when some section could not be read: the scan must fill in. */
-	complete: boolean;
-}
+import type { XrefEntry, XrefTable } from './xrefTable';
 
 /** More revisions than any real file has; a /Prev loop ends here too. */
 const MAX_SECTIONS = 256;

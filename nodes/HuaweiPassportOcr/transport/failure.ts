@@ -5,9 +5,7 @@
  * APIGW.) and IAM {error: {code, message, title}}; see docs/huawei-api.md. Words for the user are not
  * made here: the action adds what it knows of the item and helpers/nodeErrors.ts words it once.
  */
-import { redact } from '../../../credentials/common/redact';
-import { headerValue, isRecord } from '../../../credentials/common/values';
-import { HUAWEI_CODES } from '../helpers/huaweiCodes';
+import { headerValue, isRecord, redact, textValue } from '../credentialsSeam';
 
 /** What a failed response told us, in one shape whatever the source. */
 export interface HuaweiFailure {
@@ -75,6 +73,17 @@ const RETRYABLE_STATUS: Record<number, RetryClass> = {
 	504: 'unavailable',
 };
 
+/**
+ * The Huawei codes worth another attempt whatever their HTTP status (their words are in
+ * helpers/huaweiCodes.ts): too many concurrent requests, the gateway's throttle, backend timeouts.
+ */
+const RETRYABLE_CODES: Record<string, RetryClass> = {
+	'ModelArts.4401': 'throttled',
+	'APIGW.0308': 'throttled',
+	'ModelArts.4402': 'unavailable',
+	'ModelArts.4403': 'unavailable',
+};
+
 const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED_SOCKET']);
 
 /** APIG.0308 and APIGW.0308 are the same error. */
@@ -82,14 +91,6 @@ function normaliseCode(code: string | undefined): string | undefined {
 	if (!code) return undefined;
 	const trimmed = code.trim();
 	return trimmed.replace(/^APIG\./i, 'APIGW.');
-}
-
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value !== ''
-		? value
-		: typeof value === 'number'
-			? String(value)
-			: undefined;
 }
 
 /** Retry-After is either delta-seconds or an HTTP date. */
@@ -132,16 +133,16 @@ export function parseFailure(
 		}
 	}
 	const failure: HuaweiFailure = { status };
-	const requestId = text(headerValue(headers, 'x-request-id'));
+	const requestId = textValue(headerValue(headers, 'x-request-id'));
 	if (isRecord(data)) {
-		failure.code = normaliseCode(text(data.error_code));
-		failure.huaweiMessage = redact(text(data.error_msg));
-		failure.requestId = text(data.request_id) ?? requestId;
+		failure.code = normaliseCode(textValue(data.error_code));
+		failure.huaweiMessage = redact(textValue(data.error_msg));
+		failure.requestId = textValue(data.request_id) ?? requestId;
 		if (isRecord(data.error)) {
 			failure.iam = failure.code === undefined;
-			failure.huaweiMessage ??= redact(text(data.error.message));
+			failure.huaweiMessage ??= redact(textValue(data.error.message));
 			failure.code ??= normaliseCode(
-				text(data.error.code)?.includes('.') ? text(data.error.code) : undefined,
+				textValue(data.error.code)?.includes('.') ? textValue(data.error.code) : undefined,
 			);
 		}
 	} else {
@@ -156,8 +157,8 @@ export function parseFailure(
 
 /** Whether (and why) a failure is worth another attempt. Other 4xx never are. */
 export function retryClass(failure: HuaweiFailure): RetryClass {
-	const entry = failure.code ? HUAWEI_CODES[failure.code] : undefined;
-	if (entry?.retry) return entry.retry;
+	const byCode = failure.code ? RETRYABLE_CODES[failure.code] : undefined;
+	if (byCode) return byCode;
 	if (failure.malformed) return 'unavailable';
 	if (failure.iam) return 'no';
 	if (failure.status !== undefined) return RETRYABLE_STATUS[failure.status] ?? 'no';

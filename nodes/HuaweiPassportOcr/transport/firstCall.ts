@@ -12,15 +12,10 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { AKSK_CREDENTIAL_TYPE } from '../../../credentials/common/credentialTypes';
+import { AKSK_CREDENTIAL_TYPE, textField } from '../credentialsSeam';
 
 /** A token this close to its expiry is treated as expired. */
 const EXPIRY_MARGIN_MS = 60_000;
-
-const text = (credentials: ICredentialDataDecryptedObject, name: string) => {
-	const value = credentials[name];
-	return typeof value === 'string' ? value.trim() : '';
-};
 
 export function firstCallGoesAlone(
 	credentialType: string,
@@ -28,9 +23,9 @@ export function firstCallGoesAlone(
 	nowMs: number,
 ): boolean {
 	if (credentialType === AKSK_CREDENTIAL_TYPE)
-		return !text(credentials, 'projectId') && !text(credentials, 'resolvedProjectId');
-	if (!text(credentials, 'token')) return true;
-	const expiresAt = Date.parse(text(credentials, 'expiresAt'));
+		return !textField(credentials, 'projectId') && !textField(credentials, 'resolvedProjectId');
+	if (!textField(credentials, 'token')) return true;
+	const expiresAt = Date.parse(textField(credentials, 'expiresAt'));
 	// No readable expiry: n8n will use the stored token as it is.
 	return Number.isFinite(expiresAt) && expiresAt - EXPIRY_MARGIN_MS <= nowMs;
 }

@@ -15,7 +15,10 @@ export type BodyFields = Record<string, string | number | boolean | Buffer>;
 /** Input bytes per base64 piece: a multiple of 3, so the pieces join without padding in between. */
 const PIECE_BYTES = 3 * 16 * 1024;
 
-const base64Length = (byteLength: number) => 4 * Math.ceil(byteLength / 3);
+/** Encoded size of n bytes in padded base64. */
+export function base64Length(byteLength: number): number {
+	return Math.ceil(Math.max(0, byteLength) / 3) * 4;
+}
 
 export function jsonBytes(fields: BodyFields): Buffer {
 	const { image, ...rest } = fields;

@@ -1,31 +1,7 @@
 /**
- * The only place that talks HTTP. Every call goes through n8n's httpRequestWithAuthentication (so the
- * credential signs it or adds its token) with a JSON body, a timeout, and retries with back-off.
- *
- * Pace and concurrency (transport/pacing.ts, transport/sharedPacer.ts, helpers/pool.ts): every
- * attempt first waits for its turn at the scheduler, whose pace every execution with the same
- * credential shares, and then reports what became of it. A rate throttle (429 APIGW.0308) sets or
- * cuts the pace of all calls; a concurrency throttle (429 ModelArts.4401) halves the pool's window;
- * accepted calls grow both back. The refused call itself waits what Retry-After says (plus up to
- * 10 % jitter); the others only wait for their turn at the new pace, never for the whole Retry-After.
- * A throttled call is tried again until Max Throttling Wait has passed since it first asked for a
- * turn (waiting for turns included); Max Retries counts only 502/503/504 and dropped connections.
- *
- * Token handling:
- * - n8n fetches a token inside the first request that finds none stored. Concurrent first requests
- *   would each fetch one, so, when that can happen (no token stored, or it has expired; an access key
- *   whose project is still to be looked up: see firstCall.ts), requests go one at a time until one
- *   has had an answer, across every execution in this process that uses the credential (a burst of
- *   webhook executions makes one token exchange, not one each). Otherwise they run in parallel.
- * - n8n refreshes a token only when a request throws a 401. Requests here normally take every status
- *   as an answer (ignoreHttpStatusErrors), so a 401 reaches this code instead; then exactly one
- *   request is resent the way that lets n8n refresh and resend, while the others wait for it and
- *   resend with the new token: one token exchange after expiry, not one per request in flight.
- *   (Its first attempt still carries the stale token: a cheap 401, the price of n8n's API.)
- *   The refresh is shared by every run in this process that uses the same credential: an n8n queue
- *   worker runs many executions at once, and each would otherwise fetch its own token on expiry.
- * - When the refreshed resend is refused too (wrong keys, token of another region), no further
- *   refresh is tried in this run: the items fail with Huawei's error, without a token exchange each.
+ * The only place that talks HTTP: every call goes through n8n's httpRequestWithAuthentication with
+ * a JSON body, a timeout, its turn at the shared pace, retries with back-off, and at most one token
+ * refresh per credential per process. Design: docs/transport.md#ocrtransportts-calls-tokens-retries
  */
 import { sleep } from 'n8n-workflow';
 import type {
@@ -35,15 +11,13 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { redact } from '../../../credentials/common/redact';
-import { PROJECT_ID_PLACEHOLDER } from '../../../credentials/common/request';
-import { asRecord } from '../../../credentials/common/values';
+import { recordOrEmpty, PROJECT_ID_PLACEHOLDER, redact } from '../credentialsSeam';
 import { parseFailure, retryClass, TransportError } from './failure';
 import { jsonBytes } from './jsonBody';
 import type { BodyFields } from './jsonBody';
 import type { HuaweiFailure, RetryClass } from './failure';
 import { monotonicNow } from './pacing';
-import type { CallOutcome, Clock } from './pacing';
+import type { CallResult, Clock } from './pacing';
 import type { SendScheduler, Wait } from './sharedPacer';
 
 export function ocrUrl(ocrEndpoint: string, api: string): string {
@@ -108,7 +82,7 @@ function backoffDelay(
 
 /** A 2xx body must be JSON with a `result` object; anything else was cut off or is not Huawei's. */
 function isResultBody(body: unknown): body is IDataObject {
-	const result = asRecord(body).result;
+	const result = recordOrEmpty(body).result;
 	return typeof result === 'object' && result !== null && !Array.isArray(result);
 }
 
@@ -117,7 +91,7 @@ const NETWORK_CODE = /^(E[A-Z0-9_]+|ERR_[A-Z_]+)$/;
 /** Huawei's throttle about concurrent calls; any other throttle is about the request rate. */
 const CONCURRENCY_THROTTLE = 'ModelArts.4401';
 
-function callOutcome(failure: HuaweiFailure, retry: RetryClass): CallOutcome {
+function callResult(failure: HuaweiFailure, retry: RetryClass): CallResult {
 	if (retry === 'throttled')
 		return failure.code === CONCURRENCY_THROTTLE ? 'concurrencyLimited' : 'rateLimited';
 	return failure.status === undefined ? 'unanswered' : 'accepted';
@@ -180,33 +154,15 @@ export class OcrTransport {
 		for (let attempt = 0; ; attempt++) {
 			const ticket = scheduler ? await scheduler.begin(since, waitUntil) : undefined;
 			if (scheduler && !ticket) throw this.waitedTooLong(last, attempt);
-			let failure: HuaweiFailure;
-			let error: TransportError;
-			try {
-				const response = await this.exchange(url, body);
-				failure = parseFailure(response.status, response.body, response.headers);
-				if (response.status >= 200 && response.status < 300) {
-					if (isResultBody(response.body)) {
-						if (ticket) scheduler?.end(ticket, 'accepted');
-						return { body: response.body, requestId: failure.requestId, attempts: attempt + 1 };
-					}
-					failure.malformed = true;
-				}
-				error = new TransportError({ failure });
-			} catch (thrown) {
-				// exchange() only ever throws TransportError (send() classifies everything n8n throws).
-				error =
-					thrown instanceof TransportError
-						? thrown
-						: new TransportError({
-								failure: {},
-								credentialFailure: true,
-								message: (thrown as Error)?.message ?? 'The request failed',
-							});
-				failure = error.failure;
+			const answer = await this.attempt(url, body);
+			if ('accepted' in answer) {
+				if (ticket) scheduler?.end(ticket, 'accepted');
+				const { accepted, failure } = answer;
+				return { body: accepted, requestId: failure.requestId, attempts: attempt + 1 };
 			}
+			const { error, failure } = answer;
 			const retry = retryClass(failure);
-			if (ticket) scheduler?.end(ticket, callOutcome(failure, retry), failure.statedRps);
+			if (ticket) scheduler?.end(ticket, callResult(failure, retry), failure.statedRps);
 			if (error.credentialFailure) throw error;
 			failure.attempts = attempt + 1;
 			last = failure;
@@ -227,6 +183,36 @@ export class OcrTransport {
 				delay = backoffDelay(outages - 1, this.settings.retryDelayMs, maxDelay);
 			}
 			await this.wait(delay);
+		}
+	}
+
+	/** One attempt: Huawei's result, or the failure it ended in (with the error to throw for it). */
+	private async attempt(
+		url: string,
+		body: Buffer,
+	): Promise<
+		| { accepted: IDataObject; failure: HuaweiFailure }
+		| { error: TransportError; failure: HuaweiFailure }
+	> {
+		try {
+			const response = await this.exchange(url, body);
+			const failure = parseFailure(response.status, response.body, response.headers);
+			if (response.status >= 200 && response.status < 300) {
+				if (isResultBody(response.body)) return { accepted: response.body, failure };
+				failure.malformed = true;
+			}
+			return { error: new TransportError({ failure }), failure };
+		} catch (thrown) {
+			// exchange() only ever throws TransportError (send() classifies everything n8n throws).
+			const error =
+				thrown instanceof TransportError
+					? thrown
+					: new TransportError({
+							failure: {},
+							credentialFailure: true,
+							message: (thrown as Error)?.message ?? 'The request failed',
+						});
+			return { error, failure: error.failure };
 		}
 	}
 
@@ -331,22 +317,22 @@ export class OcrTransport {
 			return {
 				status: response.statusCode,
 				body: response.body,
-				headers: asRecord(response.headers),
+				headers: recordOrEmpty(response.headers),
 			};
 		} catch (error) {
-			const outcome = this.classify(error, letN8nRefresh);
-			if (outcome instanceof TransportError) throw outcome;
-			return outcome;
+			const classified = this.classify(error, letN8nRefresh);
+			if (classified instanceof TransportError) throw classified;
+			return classified;
 		}
 	}
 
 	/** Turns what n8n threw into an answer (refresh path), a network failure, or a credential failure. */
 	private classify(error: unknown, letN8nRefresh: boolean): RawResponse | TransportError {
-		const thrown = asRecord(error);
+		const thrown = recordOrEmpty(error);
 		const httpCode =
 			thrown.httpCode === undefined || thrown.httpCode === null ? '' : String(thrown.httpCode);
 		if (letN8nRefresh && /^\d{3}$/.test(httpCode)) {
-			const data = asRecord(thrown.context).data;
+			const data = recordOrEmpty(thrown.context).data;
 			return { status: Number(httpCode), body: data ?? thrown.description ?? '', headers: {} };
 		}
 		if (NETWORK_CODE.test(httpCode) || typeof thrown.code === 'string') {

@@ -1,34 +1,9 @@
 /**
- * How fast calls leave for Huawei, learned from its answers, so that calls work at the account's
- * request-rate limit instead of bursting into it and backing off. Pure logic with an injectable
- * clock (monotonic by default); one pacer serves every execution of a credential in an n8n process
- * (transport/sharedPacer.ts), which is where calls wait.
- *
- * - Until Huawei throttles, calls are not paced at all (only concurrency bounds them): calls that
- *   meet no limit are bound by latency alone. With "Max Requests per Second" the pace starts at that
- *   rate and never exceeds it.
- * - A refusal whose message states the limit ("limit:240,time:1 minute") sets the pace to just under
- *   that rate, which it then never exceeds. Without one, rate throttles (429 APIGW.0308) show a
- *   limit once there are at least 3 refusals and a quarter of the answers of the last second (fewer
- *   are left to the retries), and the pace becomes an estimate of what the gateway let through: the
- *   calls sent before the refused one (those not known to be refused), over the time since the first
- *   call plus one second, because a gateway's bucket starts full and lets about one second's worth
- *   through at once. Later throttles cut the pace by 15 % (multiplicative decrease), at most once a
- *   second and only for calls sent after the last cut; each accepted call that had to wait for its
- *   turn adds 0.05 request/s (additive increase, about 5 % of the pace per second). Several n8n
- *   processes sharing one account (queue-mode workers) each cut on their own refusals and so settle
- *   at a share of the limit, as AIMD flows do. A learned pace never falls below one call per second
- *   (unless the gateway states less).
- * - The pace is a strict virtual schedule, a token bucket holding one call: one call per 1/rate
- *   seconds, and after a pause nothing saved up but a quarter interval of timer tolerance. The
- *   refused call itself honours Retry-After (in the transport); the others only wait for their next
- *   turn at the new pace, so a 429 stalls nobody else for longer than the gateway's refill needs.
- * - What a pacer learned is remembered for an hour (sharedPacer.ts); a pacer that starts from a
- *   remembered limit starts 8 % below it (the middle of a cut) and, as the quota may have been
- *   raised since, grows twice as fast until its first throttle.
+ * RatePacer: how fast calls leave for Huawei, learned from its 429s (a stated limit, or AIMD), pure
+ * with an injectable clock. Design: docs/transport.md#pacingts-the-pace-learned-from-huaweis-answers
  */
 /** What became of one call, as far as pacing is concerned. */
-export type CallOutcome = 'accepted' | 'rateLimited' | 'concurrencyLimited' | 'unanswered';
+export type CallResult = 'accepted' | 'rateLimited' | 'concurrencyLimited' | 'unanswered';
 
 export interface SendTicket {
 	/** When it left (clock milliseconds). */

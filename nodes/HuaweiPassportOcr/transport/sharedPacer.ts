@@ -1,33 +1,13 @@
 /**
- * One pace per credential and OCR endpoint for every execution in this n8n process. Huawei limits
- * the request rate per account, and the common production shape is one passport per execution (a
- * form or mail webhook, many uploads at once): executions that each paced on their own would only
- * compete on retries. So all of them take their turns from one queue here.
- *
- * - Calls wait in a FIFO queue, oldest first (a refused call that comes back keeps its place), and
- *   leave at the pace of the credential's RatePacer (transport/pacing.ts). Waiting for a turn is not
- *   a retry; what ends a call that waits too long is its deadline (the Max Throttling Wait option),
- *   checked whenever the queue moves.
- * - Until Huawei has shown a limit (the pace is unknown), the executions of a credential together
- *   keep at most 10 calls in flight (or the largest Concurrency among them), one more per round of
- *   accepted calls: a burst of executions then meets the gateway with a handful of calls instead of
- *   all at once, and one execution alone runs as fast as its own Concurrency lets it.
- * - Max Requests per Second applies to the whole process: the lowest value stated by the
- *   executions now running with the credential (the quota is the account's, whichever execution
- *   says it).
- * - What a pacer learned is remembered for an hour after its last execution ended (node code may
- *   not use files or the environment, so this process's memory is all there is; each queue-mode
- *   worker has its own, and settles at its share of the limit by its own refusals).
- * - The key is the credential's n8n id and the endpoint, never anything secret. Executions whose
- *   credential has no id share nothing.
- *
- * The only wait is one n8n-workflow `sleep` at a time per pacer (injectable, as is the clock).
+ * One pace per credential and OCR endpoint for every execution in this n8n process: a FIFO queue of
+ * turns, deadlines (Max Throttling Wait), learned paces remembered for an hour. Design:
+ * docs/transport.md#sharedpacerts-one-queue-per-credential
  */
 import { sleep } from 'n8n-workflow';
 
-import type { ConcurrencyWindow } from '../helpers/pool';
+import type { ConcurrencyWindow } from './concurrencyWindow';
 import { monotonicNow, RatePacer } from './pacing';
-import type { CallOutcome, Clock, SendTicket } from './pacing';
+import type { CallResult, Clock, SendTicket } from './pacing';
 
 export type Wait = (ms: number) => Promise<void>;
 
@@ -128,7 +108,7 @@ export class SharedPacer {
 	}
 
 	/** What became of a call that left; `statedRps` is the rate a refusal's message named. */
-	done(ticket: SendTicket, outcome: CallOutcome, statedRps?: number): void {
+	done(ticket: SendTicket, outcome: CallResult, statedRps?: number): void {
 		this.inFlight--;
 		if (outcome === 'accepted') {
 			if (!Number.isFinite(this.pacer.rate) && ++this.credit >= this.startLimit) {
@@ -304,7 +284,7 @@ export class SendScheduler {
 		return { ...ticket, inFlight: ++this.inFlight };
 	}
 
-	end(ticket: SendTicket, outcome: CallOutcome, statedRps?: number): void {
+	end(ticket: SendTicket, outcome: CallResult, statedRps?: number): void {
 		this.inFlight--;
 		if (outcome === 'accepted') this.window.grow();
 		else if (outcome === 'concurrencyLimited' && ticket.seq >= this.windowCutSeq) {

@@ -21,23 +21,24 @@ function defaultOf(name: string): NodeParameterValueType {
 	return property.default;
 }
 
-const text = (name: string) => defaultOf(name) as string;
-const number = (name: string) => defaultOf(name) as number;
+const stringDefault = (name: string) => defaultOf(name) as string;
+const numberDefault = (name: string) => defaultOf(name) as number;
 
 export const DEFAULTS = {
-	confidenceMode: text('confidenceMode'),
-	confidenceThreshold: number('confidenceThreshold'),
-	confidenceCombine: text('confidenceCombine'),
-	missingConfidence: text('missingConfidence'),
-	binaryPropertyName: text('binaryPropertyName'),
-	recognitionMode: text('recognitionMode'),
-	pdfPage: text('pdfPage'),
-	pdfPageNumber: number('pdfPageNumber'),
-	edition: text('edition'),
-	concurrency: number('concurrency'),
-	maxRequestsPerSecond: number('maxRequestsPerSecond'),
-	timeoutMs: number('timeout'),
-	maxRetries: number('maxRetries'),
-	maxThrottleWaitSeconds: number('maxThrottleWait'),
-	retryDelayMs: number('retryDelay'),
+	/** The Verdict parameter (saved as `confidenceMode`). */
+	verdictMode: stringDefault('confidenceMode'),
+	confidenceThreshold: numberDefault('confidenceThreshold'),
+	confidenceCombine: stringDefault('confidenceCombine'),
+	missingConfidence: stringDefault('missingConfidence'),
+	binaryPropertyName: stringDefault('binaryPropertyName'),
+	recognitionMode: stringDefault('recognitionMode'),
+	pdfPage: stringDefault('pdfPage'),
+	pdfPageNumber: numberDefault('pdfPageNumber'),
+	edition: stringDefault('edition'),
+	concurrency: numberDefault('concurrency'),
+	maxRequestsPerSecond: numberDefault('maxRequestsPerSecond'),
+	timeoutMs: numberDefault('timeout'),
+	maxRetries: numberDefault('maxRetries'),
+	maxThrottleWaitSeconds: numberDefault('maxThrottleWait'),
+	retryDelayMs: numberDefault('retryDelay'),
 };

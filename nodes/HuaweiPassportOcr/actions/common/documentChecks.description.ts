@@ -1,6 +1,8 @@
 /** Document checks (MRZ, cross-check, expiry, age), shared by both operations. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionFor } from '../operation.description';
+
 export const documentChecksProperty: INodeProperties = {
 	displayName: 'Document Checks',
 	name: 'documentChecks',
@@ -51,14 +53,13 @@ export const documentChecksProperty: INodeProperties = {
 			description:
 				'Whether to never change a document number and to treat notable findings (specimen or unknown country, sex X, cut lines) as errors',
 		},
-		{
+		optionFor('recognize', {
 			displayName: 'Verify With a Second Read (Extra API Call)',
 			name: 'secondRead',
 			type: 'boolean',
 			default: false,
-			displayOptions: { show: { '/operation': ['recognize'] } },
 			description:
 				"Whether to read the MRZ with Huawei's general-text API when the passport result has no MRZ lines (international edition). Costs one more billed call per item.",
-		},
+		}),
 	],
 };

@@ -1,6 +1,8 @@
 /** Less common settings: output shape, throughput, retries, edition override. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionFor } from '../operation.description';
+
 export const optionsProperty: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -8,20 +10,18 @@ export const optionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
+		optionFor('recognize', {
 			displayName: 'Concurrency',
 			name: 'concurrency',
-			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 20 },
 			default: 10,
 			description:
 				'The most images read at the same time. The node halves it when Huawei refuses too many concurrent requests and grows it back while calls succeed; request-rate throttling is handled by pacing the calls instead.',
-		},
-		{
+		}),
+		optionFor('recognize', {
 			displayName: 'Edition',
 			name: 'edition',
-			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'options',
 			options: [
 				{ name: 'From Credential Region', value: 'auto' },
@@ -31,15 +31,14 @@ export const optionsProperty: INodeProperties = {
 			default: 'auto',
 			description:
 				'Which edition of the API the endpoint serves; normally derived from the region (ae-ad-1 is G42)',
-		},
-		{
+		}),
+		optionFor('recognize', {
 			displayName: 'Include Raw Response',
 			name: 'includeRawResponse',
-			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'boolean',
 			default: false,
 			description: 'Whether to add Huawei\'s whole response under "raw"',
-		},
+		}),
 		{
 			displayName: 'Keep Input Binary',
 			name: 'keepInputBinary',
@@ -47,36 +46,33 @@ export const optionsProperty: INodeProperties = {
 			default: true,
 			description: 'Whether to pass the input image on, so a later node can archive it',
 		},
-		{
+		optionFor('recognize', {
 			displayName: 'Max Requests Per Second',
 			name: 'maxRequestsPerSecond',
-			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 0, numberPrecision: 1 },
 			default: 0,
 			description:
 				"Your account's OCR quota, if you know it: the calls of every execution using this credential in this n8n process are paced together at this rate and never faster. 0: the node finds the limit from Huawei's throttling and paces itself near it.",
-		},
-		{
+		}),
+		optionFor('recognize', {
 			displayName: 'Max Retries',
 			name: 'maxRetries',
-			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
 			description:
 				'Retries for temporary errors (502/503/504, dropped connections). Throttling (429) is waited out instead, up to Max Throttling Wait. Other errors are not retried.',
-		},
-		{
+		}),
+		optionFor('recognize', {
 			displayName: 'Max Throttling Wait (Seconds)',
 			name: 'maxThrottleWait',
-			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 300,
 			description:
 				"How long one image may wait while Huawei's rate limit holds it back (its turns at the shared pace and its retries after 429s) before it fails. Waiting for a turn is not a retry.",
-		},
+		}),
 		{
 			displayName: 'Put Result in Field',
 			name: 'resultProperty',
@@ -86,24 +82,22 @@ export const optionsProperty: INodeProperties = {
 			description:
 				"Leave empty to output the result alone. Enter a field name to keep the input item's fields and add the result under that name.",
 		},
-		{
+		optionFor('recognize', {
 			displayName: 'Retry Delay (Ms)',
 			name: 'retryDelay',
-			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 1000,
 			description:
 				'First wait before a retry; it doubles each time (with jitter). A Retry-After from Huawei wins.',
-		},
-		{
+		}),
+		optionFor('recognize', {
 			displayName: 'Timeout (Ms)',
 			name: 'timeout',
-			displayOptions: { show: { '/operation': ['recognize'] } },
 			type: 'number',
 			typeOptions: { minValue: 1000 },
 			default: 60000,
 			description: 'How long to wait for one answer from Huawei',
-		},
+		}),
 	],
 };

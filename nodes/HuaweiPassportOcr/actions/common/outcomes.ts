@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { itemError } from '../../helpers/nodeErrors';
 import { buildErrorItem, buildResultItem, buildToolErrorItem } from '../../helpers/output';
 import { routeFor } from '../../helpers/verdict';
-import type { ThresholdMode, Verdict } from '../../helpers/verdict';
+import type { VerdictMode, Verdict } from '../../helpers/verdict';
 import { failureHandling, readOutputOptions } from './parameters';
 
 /** A result with its verdict. */
@@ -35,10 +35,10 @@ export function routeOutcomes(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
 	outcomes: ItemOutcome[],
-	mode: ThresholdMode,
+	verdictMode: VerdictMode,
 ): INodeExecutionData[][] {
 	const handling = failureHandling(context);
-	const routed: INodeExecutionData[][] = mode === 'route' ? [[], []] : [[]];
+	const routed: INodeExecutionData[][] = verdictMode === 'route' ? [[], []] : [[]];
 	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
 		const outcome = outcomes[itemIndex];
 		const outputOptions = readOutputOptions(context, itemIndex);
@@ -64,7 +64,7 @@ export function routeOutcomes(
 			}
 			const { result, verdict } = part;
 			if (verdict) result.verdict = verdict;
-			const output = routeFor(mode, verdict?.passed);
+			const output = routeFor(verdictMode, verdict?.passed);
 			if (output === undefined) continue;
 			routed[output].push(buildResultItem(items[itemIndex], result, outputOptions, itemIndex));
 		}

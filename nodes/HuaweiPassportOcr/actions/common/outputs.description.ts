@@ -1,5 +1,5 @@
 /**
- * The node's outputs depend on the threshold mode: a second output "Review" exists only in route mode.
+ * The node's outputs depend on the verdict mode: a second output "Review" exists only in route mode.
  * n8n evaluates `outputs` as an expression over the parameters (like its Switch and Text Classifier
  * nodes), so the function below is stringified into that expression: it must stay self-contained.
  */

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { DocumentCheckOptions } from '../../helpers/documentChecks';
 import type { OutputOptions } from '../../helpers/output';
-import type { ThresholdMode } from '../../helpers/verdict';
+import type { VerdictMode } from '../../helpers/verdict';
 import { DEFAULTS } from './defaults';
 
 function numberOf(options: IDataObject, name: string, fallback: number): number {
@@ -46,12 +46,8 @@ export function readDocumentCheckOptions(
  * The verdict mode in effect. An AI agent sees output 0 only (n8n runs the node as "…Tool"), so as a
  * tool every item stays there with its verdict: filter and route act like "Add Verdict Only".
  */
-export function readMode(context: IExecuteFunctions): ThresholdMode {
-	const mode = context.getNodeParameter(
-		'confidenceMode',
-		0,
-		DEFAULTS.confidenceMode,
-	) as ThresholdMode;
+export function readVerdictMode(context: IExecuteFunctions): VerdictMode {
+	const mode = context.getNodeParameter('confidenceMode', 0, DEFAULTS.verdictMode) as VerdictMode;
 	return isTool(context) && (mode === 'filter' || mode === 'route') ? 'flag' : mode;
 }
 

@@ -6,6 +6,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { KEY_FIELDS } from '../../helpers/fields';
+import type { Operation } from '../operation.description';
 
 const ERROR_ANSWER =
 	'If the call fails it returns [{"error": "..."}]: one sentence saying what went wrong and how to fix it.';
@@ -26,7 +27,7 @@ export const PARSE_MRZ_TOOL_DESCRIPTION = [
 	ERROR_ANSWER,
 ].join(' ');
 
-const toolDescription = (operation: string, text: string): INodeProperties => ({
+const toolDescription = (operation: Operation, text: string): INodeProperties => ({
 	displayName: 'Tool Description',
 	name: 'toolDescription',
 	type: 'string',
@@ -43,7 +44,7 @@ export const toolDescriptionProperties: INodeProperties[] = [
 	toolDescription('parseMrz', PARSE_MRZ_TOOL_DESCRIPTION),
 ];
 
-/** Shown next to the verdict setting of a tool (see readMode in parameters.ts). */
+/** Shown next to the verdict setting of a tool (see readVerdictMode in parameters.ts). */
 export const toolModeNotice: INodeProperties = {
 	displayName:
 		'As an AI agent tool, Filter and Route to Review Output act as Add Verdict Only: the agent sees only the first output, so every result comes back with its verdict',

@@ -1,7 +1,10 @@
 /** Parse MRZ's own parameter: the MRZ text. */
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-export const mrzTextProperty: INodeProperties = {
+import { showFor } from '../operation.description';
+
+const mrzTextProperty: INodeProperties = {
 	displayName: 'MRZ Text',
 	name: 'mrzText',
 	type: 'string',
@@ -10,7 +13,8 @@ export const mrzTextProperty: INodeProperties = {
 	required: true,
 	placeholder:
 		'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10',
-	displayOptions: { show: { operation: ['parseMrz'] } },
 	description:
 		'The machine-readable zone from any source (scanner, another OCR, a form): the lines separated by line breaks, or run together. Spaces, lower case and « fillers are tolerated.',
 };
+
+export const mrzTextProperties = updateDisplayOptions(showFor('parseMrz'), [mrzTextProperty]);

@@ -4,16 +4,11 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	mrzOutcome,
-	mrzReport,
-	validityOutcome,
-	validityReport,
-} from '../../helpers/documentChecks';
+import { mrzCheck, mrzReport, validityCheck, validityReport } from '../../helpers/documentChecks';
 import { combineChecks } from '../../helpers/verdict';
 import { routeOutcomes } from '../common/outcomes';
 import type { ItemOutcome } from '../common/outcomes';
-import { readDocumentCheckOptions, readMode } from '../common/parameters';
+import { readDocumentCheckOptions, readVerdictMode } from '../common/parameters';
 
 /** The MRZ parameter as people pass it: text, or an array of lines from an expression. */
 function mrzInput(value: unknown): string | string[] {
@@ -25,7 +20,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[][]> {
-	const mode = readMode(this);
+	const verdictMode = readVerdictMode(this);
 	const today = new Date();
 	const outcomes: ItemOutcome[] = items.map((_item, itemIndex) => {
 		try {
@@ -40,13 +35,13 @@ export async function execute(
 				options,
 			);
 			const result: IDataObject = { mrz: report, validity };
-			if (mode === 'off') return { status: 'fulfilled', value: { result } };
-			const checks = [mrzOutcome(report)];
-			if (options.includeInVerdict) checks.push(validityOutcome(validity, options));
+			if (verdictMode === 'off') return { status: 'fulfilled', value: { result } };
+			const checks = [mrzCheck(report)];
+			if (options.includeInVerdict) checks.push(validityCheck(validity, options));
 			return { status: 'fulfilled', value: { result, verdict: combineChecks(checks) } };
 		} catch (reason) {
 			return { status: 'rejected', reason };
 		}
 	});
-	return routeOutcomes(this, items, outcomes, mode);
+	return routeOutcomes(this, items, outcomes, verdictMode);
 }

@@ -1,18 +1,36 @@
 /** Recognize Passport's own parameters: where the image comes from, which engine reads it, the confidence rules. */
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { fieldDisplayName, KEY_FIELDS } from '../../helpers/fields';
+import { showFor } from '../operation.description';
 
-const recognizeOnly = { show: { operation: ['recognize'] } };
-const thresholdOn = { show: { operation: ['recognize'] }, hide: { confidenceMode: ['off'] } };
+const recognizeOnly = (properties: INodeProperties[]) =>
+	updateDisplayOptions(showFor('recognize'), properties);
 
-export const imageProperties: INodeProperties[] = [
+/** Which credential signs the calls (its values are the credential type names). */
+export const authenticationProperties = recognizeOnly([
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'Access Key (AK/SK)', value: 'huaweiCloudAkSkApi' },
+			{ name: 'IAM User', value: 'huaweiCloudApi' },
+		],
+		default: 'huaweiCloudApi',
+	},
+]);
+
+/** The confidence rules count only when there is a verdict. */
+const thresholdOn = { hide: { confidenceMode: ['off'] } };
+
+export const imageProperties = recognizeOnly([
 	{
 		displayName: 'Image Source',
 		name: 'imageSource',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: recognizeOnly,
 		options: [
 			{
 				name: 'Base64 Text',
@@ -39,7 +57,7 @@ export const imageProperties: INodeProperties[] = [
 		type: 'string',
 		default: 'data',
 		required: true,
-		displayOptions: { show: { operation: ['recognize'], imageSource: ['binaryData'] } },
+		displayOptions: { show: { imageSource: ['binaryData'] } },
 		hint: 'The NAME of the binary property holding the image (usually "data"), not the file itself',
 		description:
 			'Name of the binary property that holds the passport image (JPEG, PNG, BMP or TIFF)',
@@ -51,7 +69,7 @@ export const imageProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'https://bucket.obs.ap-southeast-1.myhuaweicloud.com/passport.jpg',
-		displayOptions: { show: { operation: ['recognize'], imageSource: ['url'] } },
+		displayOptions: { show: { imageSource: ['url'] } },
 		description: 'Huawei downloads the image from this URL; slow downloads make the call fail',
 	},
 	{
@@ -61,14 +79,14 @@ export const imageProperties: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		default: '',
 		required: true,
-		displayOptions: { show: { operation: ['recognize'], imageSource: ['base64'] } },
+		displayOptions: { show: { imageSource: ['base64'] } },
 		description: 'The image file as base64 text; a "data:image/...;base64," prefix is removed',
 	},
 	{
 		displayName: 'PDF Page',
 		name: 'pdfPage',
 		type: 'options',
-		displayOptions: { show: { operation: ['recognize'], imageSource: ['binaryData', 'base64'] } },
+		displayOptions: { show: { imageSource: ['binaryData', 'base64'] } },
 		options: [
 			{
 				name: 'Every Page',
@@ -94,7 +112,7 @@ export const imageProperties: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 1,
 		displayOptions: {
-			show: { operation: ['recognize'], imageSource: ['binaryData', 'base64'], pdfPage: ['page'] },
+			show: { imageSource: ['binaryData', 'base64'], pdfPage: ['page'] },
 		},
 		description: 'The page of the PDF to read, from 1',
 	},
@@ -102,7 +120,6 @@ export const imageProperties: INodeProperties[] = [
 		displayName: 'Recognition Mode',
 		name: 'recognitionMode',
 		type: 'options',
-		displayOptions: recognizeOnly,
 		options: [
 			{ name: 'Auto', value: 'auto', description: 'Let Huawei choose the engine' },
 			{
@@ -120,10 +137,10 @@ export const imageProperties: INodeProperties[] = [
 		description:
 			'Which engine reads the passport. Not sent to the G42 Cloud edition, which has no choice.',
 	},
-];
+]);
 
 /** How confident Huawei must be (shown unless the verdict is off). */
-export const confidenceRuleProperties: INodeProperties[] = [
+export const confidenceRuleProperties = recognizeOnly([
 	{
 		displayName: 'Threshold',
 		name: 'confidenceThreshold',
@@ -183,4 +200,4 @@ export const confidenceRuleProperties: INodeProperties[] = [
 		displayOptions: thresholdOn,
 		description: 'What a checked field without a confidence value means',
 	},
-];
+]);

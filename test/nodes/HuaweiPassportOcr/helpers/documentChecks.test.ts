@@ -1,10 +1,10 @@
 import {
 	findMrzLines,
 	mrzLinesOf,
-	mrzOutcome,
+	mrzCheck,
 	mrzReport,
 	textLinesOf,
-	validityOutcome,
+	validityCheck,
 	validityReport,
 	crossCheckReport,
 } from '../../../../nodes/HuaweiPassportOcr/helpers/documentChecks';
@@ -56,18 +56,18 @@ describe('MRZ and validity outcomes', () => {
 		expect(report).toMatchObject({ source: 'passport', valid: true, format: 'TD3' });
 		const agreement = crossCheckReport(parsed, DOCUMENTS['icao-specimen'].fields);
 		expect(agreement.consistent).toBe(true);
-		expect(mrzOutcome(report, agreement).passed).toBe(true);
+		expect(mrzCheck(report, agreement).passed).toBe(true);
 	});
 
 	it('names the failed check digits and the mismatching fields', () => {
 		const misread = mrzReport(DOCUMENTS.misread.mrz, 'passport', options);
-		const outcome = mrzOutcome(misread.report);
+		const outcome = mrzCheck(misread.report);
 		expect(outcome.passed).toBe(false);
 		expect(outcome.reason).toMatch(/MRZ check digits fail \(documentNumber.*composite\)/);
 
 		const mismatch = mrzReport(DOCUMENTS.mismatch.mrz, 'passport', options);
 		const agreement = crossCheckReport(mismatch.parsed, DOCUMENTS.mismatch.fields);
-		expect(mrzOutcome(mismatch.report, agreement).reason).toMatch(
+		expect(mrzCheck(mismatch.report, agreement).reason).toMatch(
 			/disagrees with the printed zone \(passport_number\)/,
 		);
 	});
@@ -77,7 +77,7 @@ describe('MRZ and validity outcomes', () => {
 			{ dateOfBirth: '1974-08-12', dateOfExpiry: '2012-04-15' },
 			options,
 		);
-		expect(validityOutcome(expired, options)).toMatchObject({
+		expect(validityCheck(expired, options)).toMatchObject({
 			passed: false,
 			reason: 'Needs review: the passport has expired.',
 		});
@@ -85,15 +85,15 @@ describe('MRZ and validity outcomes', () => {
 			{ dateOfBirth: '1974-08-12', dateOfExpiry: '2027-02-01' },
 			{ ...options, minValidityMonths: 6 },
 		);
-		expect(validityOutcome(soon, options).reason).toMatch(/minimum remaining validity/);
+		expect(validityCheck(soon, options).reason).toMatch(/minimum remaining validity/);
 		const young = validityReport(
 			{ dateOfBirth: '2015-01-01', dateOfExpiry: '2030-01-01' },
 			{ ...options, minAgeYears: 18 },
 		);
 		expect(young.ageYears).toBe(11);
-		expect(validityOutcome(young, { minAgeYears: 18 }).reason).toMatch(/under the minimum age/);
+		expect(validityCheck(young, { minAgeYears: 18 }).reason).toMatch(/under the minimum age/);
 		const noBirth = validityReport({ dateOfExpiry: '2030-01-01' }, options);
-		expect(validityOutcome(noBirth, { minAgeYears: 0 }).passed).toBe(true);
-		expect(validityOutcome(noBirth, { minAgeYears: 18 }).passed).toBe(false);
+		expect(validityCheck(noBirth, { minAgeYears: 0 }).passed).toBe(true);
+		expect(validityCheck(noBirth, { minAgeYears: 18 }).passed).toBe(false);
 	});
 });

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 import { readFileSync } from 'node:fs';
 
-import { sniffImage } from '../../../../nodes/HuaweiPassportOcr/helpers/image';
+import { sniffImage } from '../../../../nodes/HuaweiPassportOcr/image';
 import {
 	binaryFieldHint,
 	binaryReadProblem,
@@ -11,7 +11,7 @@ import {
 	imagePayloadFromBytes,
 	missingBinaryMessage,
 } from '../../../../nodes/HuaweiPassportOcr/helpers/imageInput';
-import { InputProblem } from '../../../../nodes/HuaweiPassportOcr/helpers/nodeErrors';
+import { InputProblem } from '../../../../nodes/HuaweiPassportOcr/helpers/inputProblem';
 import {
 	badFileName,
 	committedImagePath,

@@ -1,10 +1,10 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
-import type { FailureContext } from '../../../../nodes/HuaweiPassportOcr/helpers/huaweiCodes';
+import type { FailureContext } from '../../../../nodes/HuaweiPassportOcr/helpers/failureContext';
+import { InputProblem } from '../../../../nodes/HuaweiPassportOcr/helpers/inputProblem';
 import {
 	HuaweiCallError,
-	InputProblem,
 	itemError,
 	withCallContext,
 } from '../../../../nodes/HuaweiPassportOcr/helpers/nodeErrors';

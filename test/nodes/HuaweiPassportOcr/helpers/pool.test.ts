@@ -1,9 +1,6 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
-import {
-	ConcurrencyWindow,
-	createPoolControl,
-	runPool,
-} from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
+import { runPool } from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
+import { ConcurrencyWindow } from '../../../../nodes/HuaweiPassportOcr/transport/concurrencyWindow';
 
 /** A task whose completion the test controls, to observe how many run at once. */
 function deferred() {
@@ -17,7 +14,7 @@ const tick = async () => await new Promise((resolve) => setImmediate(resolve));
 describe('runPool', () => {
 	it('keeps input order whatever the completion order', async () => {
 		const gates = Array.from({ length: 6 }, deferred);
-		const run = runPool(6, createPoolControl(6), async (index) => {
+		const run = runPool(6, new ConcurrencyWindow(6), async (index) => {
 			await gates[index].promise;
 			return index * 10;
 		});
@@ -36,7 +33,7 @@ describe('runPool', () => {
 		const started: number[] = [];
 		let running = 0;
 		let peak = 0;
-		const run = runPool(7, createPoolControl(3), async (index) => {
+		const run = runPool(7, new ConcurrencyWindow(3), async (index) => {
 			started.push(index);
 			running++;
 			peak = Math.max(peak, running);
@@ -56,7 +53,7 @@ describe('runPool', () => {
 	});
 
 	it('isolates failures: a throwing task is a rejected entry, the rest carry on', async () => {
-		const results = await runPool(4, createPoolControl(2), async (index) => {
+		const results = await runPool(4, new ConcurrencyWindow(2), async (index) => {
 			if (index === 1) throw new Error('bad item');
 			if (index === 2) return JSON.parse('{');
 			return index;
@@ -71,7 +68,7 @@ describe('runPool', () => {
 	});
 
 	it('lowering the limit mid-run holds back new starts until under it', async () => {
-		const control = createPoolControl(4);
+		const control = new ConcurrencyWindow(4);
 		const gates = Array.from({ length: 8 }, deferred);
 		let running = 0;
 		const peaks: number[] = [];
@@ -96,9 +93,9 @@ describe('runPool', () => {
 	});
 
 	it('handles an empty batch and a silly limit', async () => {
-		expect(await runPool(0, createPoolControl(3), async () => 1)).toEqual([]);
-		expect(createPoolControl(0).limit).toBe(1);
-		expect(createPoolControl(Number.NaN).limit).toBe(1);
+		expect(await runPool(0, new ConcurrencyWindow(3), async () => 1)).toEqual([]);
+		expect(new ConcurrencyWindow(0).limit).toBe(1);
+		expect(new ConcurrencyWindow(Number.NaN).limit).toBe(1);
 	});
 });
 

@@ -1,4 +1,5 @@
-import { checkDigit, parseMrz } from '../../../../nodes/HuaweiPassportOcr/mrz';
+import { parseMrz } from '../../../../nodes/HuaweiPassportOcr/mrz';
+import { checkDigit } from '../../../../nodes/HuaweiPassportOcr/mrz/checkDigit';
 import {
 	GBR_TD3,
 	GERMAN_TD3,

@@ -1,5 +1,5 @@
 import { extractPdfJpeg, isPdf } from '../../../../nodes/HuaweiPassportOcr/pdf';
-import type { PdfExtraction, PdfPageOutcome } from '../../../../nodes/HuaweiPassportOcr/pdf';
+import type { PdfExtraction, PdfPageResult } from '../../../../nodes/HuaweiPassportOcr/pdf';
 import {
 	GERMAN_SMALL,
 	ICAO_SMALL,
@@ -10,7 +10,7 @@ import {
 	USA,
 } from '../../../fixtures/pdf';
 
-function jpegsOf(result: PdfExtraction): Array<Extract<PdfPageOutcome, { jpeg: unknown }>['jpeg']> {
+function jpegsOf(result: PdfExtraction): Array<Extract<PdfPageResult, { jpeg: unknown }>['jpeg']> {
 	if (!result.ok)
 		throw new Error(`expected images, got ${result.problem.code}: ${result.problem.message}`);
 	return result.pages.flatMap((page) => ('jpeg' in page ? [page.jpeg] : []));

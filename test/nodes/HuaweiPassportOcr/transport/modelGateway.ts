@@ -8,7 +8,8 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { ConcurrencyWindow, runPool } from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
+import { runPool } from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
+import { ConcurrencyWindow } from '../../../../nodes/HuaweiPassportOcr/transport/concurrencyWindow';
 import type { HuaweiFailure } from '../../../../nodes/HuaweiPassportOcr/transport/failure';
 import type { VirtualTime } from './virtualTime';
 

@@ -17,7 +17,7 @@ jest.mock('n8n-workflow', () => ({
 	},
 }));
 
-import { ConcurrencyWindow } from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
+import { ConcurrencyWindow } from '../../../../nodes/HuaweiPassportOcr/transport/concurrencyWindow';
 import { OcrTransport, ocrUrl } from '../../../../nodes/HuaweiPassportOcr/transport/ocrTransport';
 import { TransportError } from '../../../../nodes/HuaweiPassportOcr/transport/failure';
 import { SendScheduler } from '../../../../nodes/HuaweiPassportOcr/transport/sharedPacer';

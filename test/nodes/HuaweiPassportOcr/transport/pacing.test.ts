@@ -3,7 +3,7 @@
  * rate, the remembered pace and the concurrency window. Whole runs against a model gateway are in
  * sharedPacer.test.ts.
  */
-import { ConcurrencyWindow } from '../../../../nodes/HuaweiPassportOcr/helpers/pool';
+import { ConcurrencyWindow } from '../../../../nodes/HuaweiPassportOcr/transport/concurrencyWindow';
 import { RatePacer } from '../../../../nodes/HuaweiPassportOcr/transport/pacing';
 import type { SendTicket } from '../../../../nodes/HuaweiPassportOcr/transport/pacing';
 import {

@@ -1,10 +1,10 @@
+import { IMAGE_LIMITS } from '../../../../nodes/HuaweiPassportOcr/helpers/imageInput';
 import {
-	base64Length,
-	IMAGE_LIMITS,
 	sniffImage,
 	type ImageFormat,
 	type ImageInfo,
-} from '../../../../nodes/HuaweiPassportOcr/helpers/image';
+} from '../../../../nodes/HuaweiPassportOcr/image';
+import { base64Length } from '../../../../nodes/HuaweiPassportOcr/transport/jsonBody';
 import { BAD_FILE_KINDS, makeBadFile, type BadFileKind } from '../../../fixtures';
 import {
 	encodeBmp,
