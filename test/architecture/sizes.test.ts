@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * The size limits of docs/architecture.md, measured with the TypeScript compiler: no file in nodes/
  * or credentials/ over 400 lines, no function (declaration, method, arrow or function expression,

@@ -38,15 +38,24 @@ const withoutSpaces = (line: string) => line.replace(/ /g, '');
 
 /** ICAO 9303 lines are 30 (TD1), 36 (TD2) or 44 (TD3) characters; OCR may drop one or two. */
 const MIN_MRZ_LINE_LENGTH = 28;
+/** OCR noise tolerated in a line that is otherwise MRZ characters (the corrector deals with it). */
+const MAX_FOREIGN_CHARACTERS = 2;
 
 /**
  * Whether a line of text can be an MRZ line: without spaces at least 28 characters (the shortest
- * line, TD1's, has 30) and at least two fillers ('<' or a look-alike), as every MRZ line but a
- * fully used data line has. The one test for it (normalise and the second read's line search).
+ * line, TD1's, has 30), at least one filler ('<' or a look-alike; a fully used data line such as
+ * `3400200135USA8001014F1905054710000307<715816` has just one) and MRZ characters (A-Z, 0-9, '<')
+ * but for at most two (lower case counts as foreign: an MRZ is printed in capitals, prose is not).
+ * The one test for it (normalise, after upper-casing, and the second read's line search).
  */
 export function looksLikeMrzLine(line: string): boolean {
 	const compact = line.replace(WHITESPACE, '').replace(FILLER_LOOKALIKES, '<');
-	return compact.length >= MIN_MRZ_LINE_LENGTH && /<.*</.test(compact);
+	const foreign = compact.replace(/[A-Z0-9<]/g, '').length;
+	return (
+		compact.length >= MIN_MRZ_LINE_LENGTH &&
+		compact.includes('<') &&
+		foreign <= MAX_FOREIGN_CHARACTERS
+	);
 }
 
 /** One string holding every line (concatenated or space-separated): cut it by the format lengths. */

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * Recognize Passport at the operation level, without HTTP: a fake n8n context (parameters per item)
  * and a fake transport that answers as Huawei would. It proves what the pipeline does with the

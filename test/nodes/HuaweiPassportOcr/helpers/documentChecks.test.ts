@@ -38,6 +38,17 @@ describe('finding the MRZ in OCR text', () => {
 		expect(findMrzLines([])).toBeUndefined();
 	});
 
+	it('finds a data line with a single filler (a fully used personal number), not prose with a <', () => {
+		const usa = DOCUMENTS.usa.mrz;
+		expect(usa[1].split('<')).toHaveLength(2);
+		expect(findMrzLines(['PASSPORT', 'UNITED STATES OF AMERICA', ...usa])).toEqual([...usa]);
+		expect(
+			findMrzLines(['Totals: price < 30 EUR for every passport renewal', ...usa.slice(0, 1)]),
+		).toEqual([usa[0]]);
+		// 27 characters: one short of the shortest line less two OCR drops.
+		expect(findMrzLines(['I<UTOD231458907<<<<<<<<<<<<'])).toBeUndefined();
+	});
+
 	it('reads general-text blocks and the G42 result fields', () => {
 		expect(
 			textLinesOf({
