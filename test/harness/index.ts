@@ -48,6 +48,15 @@ export { capturedLogs } from './environment';
 export type { BinaryMode } from './environment';
 
 export const FEED_NODE_TYPE = 'harness.feed';
+
+// n8n ≥ 1.1xx gives nodes the workflow settings (getWorkflowSettings); this n8n-core 2.0 does not.
+// The emulation returns what those versions return: the workflow's settings, frozen.
+const contextPrototype = ExecuteContext.prototype as unknown as {
+	getWorkflowSettings?: () => unknown;
+};
+contextPrototype.getWorkflowSettings ??= function (this: { workflow: Workflow }) {
+	return Object.freeze(structuredClone(this.workflow.settings));
+};
 const FEED_NODE_NAME = 'Feed';
 const TARGET_NODE_NAME = 'Node Under Test';
 
@@ -70,7 +79,7 @@ export function defaultCredentialTypes(): ICredentialType[] {
 }
 
 /** Emits the given items; binaries go through the real prepareBinaryData (BinaryDataService). */
-function createFeedNodeType(items: FeedItem[]): INodeType {
+function createFeedNodeType(items: FeedItem[], combined = false): INodeType {
 	return {
 		description: {
 			displayName: 'Harness Feed',
@@ -100,6 +109,10 @@ function createFeedNodeType(items: FeedItem[]): INodeType {
 						);
 						const { id } = out.binary[key];
 						if (file.lost && id) await rm(binaryDataService().getPath(id));
+					}
+					if (combined) {
+						out.json._files = { ...(out.json._files as object | undefined), ...out.binary };
+						delete out.binary;
 					}
 				}
 				output.push(out);
@@ -184,6 +197,13 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	binaryMode?: BinaryMode;
+	/**
+	 * n8n 2.5's binary mode "combined" (workflow setting `binaryMode`): the feed's files reach the node
+	 * in `json._files`, with no `binary`, as n8n ≥ 2.5 hands them over after each node (its
+	 * convertBinaryData, filesystem/database storage), and the node sees the setting through
+	 * getWorkflowSettings (n8n ≥ 1.1xx; emulated on this n8n-core 2.0, which lacks it).
+	 */
+	workflowBinaryMode?: 'separate' | 'combined';
 }
 
 export interface RunNodeResult {
@@ -252,9 +272,13 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		[FEED_NODE_NAME]: { main: [[{ node: TARGET_NODE_NAME, type: 'main' as const, index: 0 }]] },
 	};
 	const nodeTypes = createNodeTypes([
-		createFeedNodeType(options.items ?? [{ json: {} }]),
+		createFeedNodeType(options.items ?? [{ json: {} }], options.workflowBinaryMode === 'combined'),
 		...options.nodeTypes,
 	]);
+	const settings = {
+		executionOrder: 'v1' as const,
+		...(options.workflowBinaryMode ? { binaryMode: options.workflowBinaryMode } : {}),
+	};
 	const workflow = new Workflow({
 		id: 'harness-workflow',
 		name: 'Harness',
@@ -262,7 +286,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		connections,
 		active: false,
 		nodeTypes,
-		settings: { executionOrder: 'v1' },
+		settings,
 	});
 	const workflowData = {
 		id: 'harness-workflow',
@@ -270,7 +294,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		nodes: [feed, node],
 		connections,
 		active: false,
-		settings: { executionOrder: 'v1' },
+		settings,
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as unknown as IWorkflowBase;

@@ -2,7 +2,7 @@
 import type { Edition } from '../credentialsSeam';
 
 /** Where an item's image comes from (the Image Source parameter's values). */
-export type ImageSource = 'binaryData' | 'url' | 'base64';
+export type ImageSource = 'binaryData' | 'allFiles' | 'url' | 'base64';
 
 export interface FailureContext {
 	region?: string;

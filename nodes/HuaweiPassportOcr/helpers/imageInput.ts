@@ -3,7 +3,7 @@
  * API call on a file Huawei would refuse. A PDF yields the JPEG page image(s) inside it (pdfImage.ts).
  * The checks are pure; only loadImages touches n8n.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Edition } from '../credentialsSeam';
 import { isPdf } from '../pdf';
@@ -12,6 +12,7 @@ import { sniffImage } from '../image';
 import type { ImageInfo } from '../image';
 import { base64Length } from '../transport/jsonBody';
 import type { ImageSource } from './failureContext';
+import { describeItemFiles, FILES_IN_JSON, isBinaryValue } from './binaryFiles';
 import { InputProblem } from './inputProblem';
 import { pdfPages } from './pdfImage';
 
@@ -47,8 +48,9 @@ export type ImagePayload =
 /** One image to send, or why one page of the item's PDF cannot be sent. */
 export type LoadedImage = ImagePayload | InputProblem;
 
-const FIELD_LABELS: Record<ImageSource, string> = {
+export const FIELD_LABELS: Record<ImageSource, string> = {
 	binaryData: 'Input Binary Field',
+	allFiles: 'Image Source',
 	url: 'Image URL',
 	base64: 'Base64 Image',
 };
@@ -192,12 +194,19 @@ export function checkImageUrl(url: string): string | undefined {
 }
 
 /**
- * A hint for the binary property field, which takes a NAME: people often put the file's base64, a
- * data: URL or a whole expression result there. Undefined when the name looks like a name.
+ * A hint for the binary property field, which takes a NAME or a file: people often put the file's
+ * base64, a data: URL or a whole expression result there. Undefined when the value looks like a name
+ * (or is a file, or a list of them).
  */
 export function binaryFieldHint(value: unknown): string | undefined {
+	if (isBinaryValue(value) || Array.isArray(value)) return undefined;
+	if (typeof value === 'object' && value !== null && 'mimeType' in value) {
+		return `This field received a file's description without its data (what {{ $binary.<name> }} gives): point the expression at the file itself, e.g. {{ $('Gmail').item.binary.attachment_0 }} or {{ $json._files.data }}, or write just its name.`;
+	}
 	if (typeof value !== 'string') {
-		return 'This field takes the NAME of the binary property (e.g. "data"), but it received an object: write just the name, without {{ }}.';
+		return `This field takes the NAME of the binary property (e.g. "data") or a file from an expression (e.g. {{ $('Gmail').item.binary.attachment_0 }}), but it received ${kindOf(
+			value,
+		)} that is not a file (an n8n file has a mimeType and its data or id): write just the name, or point the expression at the file itself.`;
 	}
 	const name = value.trim();
 	if (name === '')
@@ -211,19 +220,27 @@ export function binaryFieldHint(value: unknown): string | undefined {
 	return undefined;
 }
 
-/** "not found" explained with what the item does have. */
+/** "not found" explained with what the item does have, in `binary` and under `_files`. */
 export function missingBinaryMessage(name: unknown, item: INodeExecutionData): string {
 	const hint = binaryFieldHint(name);
 	if (hint) return hint;
-	const available = Object.keys(item.binary ?? {});
-	if (available.length === 0) {
+	const files = describeItemFiles(item);
+	const several =
+		'several: separate the names with commas, or choose Image Source "All Files of the Item"';
+	if (!files) {
 		return `The item has no binary data, so there is no "${String(
 			name,
 		)}" to read: add a node that loads the file before this one (e.g. Read Files from Disk, or HTTP Request with Response Format "File"), or use Image Source "Image URL" or "Base64 Text".`;
 	}
-	return `The item has no binary property "${String(name)}"; it has ${available
-		.map((key) => `"${key}"`)
-		.join(', ')}: enter one of those.`;
+	if (!Object.keys(item.json ?? {}).includes(FILES_IN_JSON)) {
+		const available = Object.keys(item.binary ?? {}).map((key) => `"${key}"`);
+		return `The item has no binary property "${String(name)}"; it has ${available.join(
+			', ',
+		)}: enter one of those (${several}).`;
+	}
+	return `The item has no file "${String(
+		name,
+	)}" (neither a binary property nor under ${FILES_IN_JSON}); it has ${files}: enter one of those names as it is, e.g. "attachment_0" (${several}).`;
 }
 
 /** "an object", "a list", "a number"... for messages about a value of the wrong kind. */
@@ -241,6 +258,8 @@ export interface ImageInputParameters {
 	edition: Edition;
 	/** Which page(s) of a PDF to take (default: the first page with a JPEG image). */
 	pdf?: PdfPageSelection;
+	/** The workflow runs with n8n's combined binary mode (files under `_files` in the JSON). */
+	combined?: boolean;
 }
 
 /** A payload from bytes, or the problem with them. */
@@ -299,16 +318,10 @@ function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 /**
- * Loads one item's image(s) (only when its turn comes, so a batch never holds every image at once)
- * and checks them: one payload, or one per PDF page in "every page" mode. Throws InputProblem for
- * anything the user must fix.
+ * Loads one item's image from a URL or base64 text (files are fileInput.ts's) and checks it: one
+ * payload, or one per PDF page in "every page" mode. Throws InputProblem for anything the user must fix.
  */
-export async function loadImages(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	item: INodeExecutionData,
-	parameters: ImageInputParameters,
-): Promise<LoadedImage[]> {
+export function loadTextImages(parameters: ImageInputParameters): LoadedImage[] {
 	const field = FIELD_LABELS[parameters.source];
 	if (parameters.source === 'url') {
 		const url = String(parameters.url ?? '');
@@ -316,32 +329,15 @@ export async function loadImages(
 		if (problem) throw new InputProblem({ message: problem, field });
 		return [{ kind: 'url', url: url.trim() }];
 	}
-	if (parameters.source === 'base64') {
-		if (typeof parameters.base64 !== 'string') {
-			throw new InputProblem({
-				message: `The field received ${kindOf(
-					parameters.base64,
-				)}, not base64 text: point the expression at the string itself (e.g. {{ $json.image }}).`,
-				field,
-			});
-		}
-		const decoded = decodeBase64Text(parameters.base64);
-		if ('problem' in decoded) throw new InputProblem({ message: decoded.problem, field });
-		return imagePayloadsFromBytes(decoded.bytes, parameters.edition, field, parameters.pdf);
-	}
-	const name = parameters.binaryPropertyName;
-	if (typeof name !== 'string' || binaryFieldHint(name) || !item.binary?.[name.trim()]) {
+	if (typeof parameters.base64 !== 'string') {
 		throw new InputProblem({
-			message: missingBinaryMessage(typeof name === 'string' ? name.trim() : name, item),
+			message: `The field received ${kindOf(
+				parameters.base64,
+			)}, not base64 text: point the expression at the string itself (e.g. {{ $json.image }}).`,
 			field,
 		});
 	}
-	const property = name.trim();
-	this.helpers.assertBinaryData(itemIndex, property);
-	const bytes = await this.helpers
-		.getBinaryDataBuffer(itemIndex, property)
-		.catch((error: unknown) => {
-			throw new InputProblem({ message: binaryReadProblem(error, property), field });
-		});
-	return imagePayloadsFromBytes(bytes, parameters.edition, field, parameters.pdf);
+	const decoded = decodeBase64Text(parameters.base64);
+	if ('problem' in decoded) throw new InputProblem({ message: decoded.problem, field });
+	return imagePayloadsFromBytes(decoded.bytes, parameters.edition, field, parameters.pdf);
 }

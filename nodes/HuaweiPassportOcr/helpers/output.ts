@@ -6,6 +6,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { isRecord } from '../credentialsSeam';
+import { FILES_IN_JSON } from './binaryFiles';
 import { KEY_FIELDS, MRZ_LINE_FIELDS } from './fields';
 
 export interface OutputOptions {
@@ -52,7 +53,11 @@ export function buildResultItem(
 	itemIndex: number,
 ): INodeExecutionData {
 	const property = options.resultProperty.trim();
-	const json: IDataObject = property ? { ...input.json, [property]: result } : result;
+	const json: IDataObject = property ? { ...input.json, [property]: result } : { ...result };
+	// n8n's combined binary mode (2.5+) keeps an item's files in its JSON: they follow the option too.
+	const files = input.json?.[FILES_IN_JSON];
+	if (options.keepInputBinary && files !== undefined) json[FILES_IN_JSON] = files;
+	else if (!options.keepInputBinary) delete json[FILES_IN_JSON];
 	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
 	if (options.keepInputBinary && input.binary) item.binary = input.binary;
 	return item;

@@ -70,13 +70,16 @@ describe('the form', () => {
 			['binaryPropertyName', { show: { operation: ['recognize'], imageSource: ['binaryData'] } }],
 			['imageUrl', { show: { operation: ['recognize'], imageSource: ['url'] } }],
 			['imageBase64', { show: { operation: ['recognize'], imageSource: ['base64'] } }],
-			['pdfPage', { show: { operation: ['recognize'], imageSource: ['binaryData', 'base64'] } }],
+			[
+				'pdfPage',
+				{ show: { operation: ['recognize'], imageSource: ['binaryData', 'allFiles', 'base64'] } },
+			],
 			[
 				'pdfPageNumber',
 				{
 					show: {
 						operation: ['recognize'],
-						imageSource: ['binaryData', 'base64'],
+						imageSource: ['binaryData', 'allFiles', 'base64'],
 						pdfPage: ['page'],
 					},
 				},

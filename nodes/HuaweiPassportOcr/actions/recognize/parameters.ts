@@ -44,6 +44,8 @@ export interface RecognizeRun {
 	retryDelayMs: number;
 	/** The day validity is judged on, the same for every item of the run. */
 	today: Date;
+	/** The workflow runs with n8n's combined binary mode (n8n ≥ 2.5): files under `_files`. */
+	combinedBinary?: boolean;
 }
 
 /** What one item asks for. */
@@ -93,7 +95,18 @@ export async function readRun(context: IExecuteFunctions): Promise<RecognizeRun>
 			Math.max(1, runNumber('maxThrottleWait', DEFAULTS.maxThrottleWaitSeconds)) * 1000,
 		retryDelayMs: runNumber('retryDelay', DEFAULTS.retryDelayMs),
 		today: new Date(),
+		combinedBinary: combinedBinaryMode(context),
 	};
+}
+
+/**
+ * Whether the workflow runs with n8n's combined binary mode ("Execution Logic v2", n8n ≥ 2.5), read
+ * from the workflow settings where the running n8n offers them (n8n 2.0.x has no getWorkflowSettings).
+ */
+export function combinedBinaryMode(context: IExecuteFunctions): boolean {
+	const withSettings = context as { getWorkflowSettings?: () => IDataObject | undefined };
+	if (typeof withSettings.getWorkflowSettings !== 'function') return false;
+	return withSettings.getWorkflowSettings()?.binaryMode === 'combined';
 }
 
 /** The item's confidence rules; a threshold outside 0–1 fails the item before any call. */
@@ -125,7 +138,7 @@ function readConfidenceRules(context: IExecuteFunctions, itemIndex: number): Con
 function readImage(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	edition: Edition,
+	run: Pick<RecognizeRun, 'edition' | 'combinedBinary'>,
 ): ImageInputParameters {
 	const get = (name: string, fallback: unknown) =>
 		context.getNodeParameter(name, itemIndex, fallback);
@@ -134,7 +147,8 @@ function readImage(
 		binaryPropertyName: get('binaryPropertyName', DEFAULTS.binaryPropertyName),
 		url: get('imageUrl', ''),
 		base64: get('imageBase64', ''),
-		edition,
+		edition: run.edition,
+		combined: run.combinedBinary === true,
 		pdf: pdfSelection(
 			get('pdfPage', DEFAULTS.pdfPage) as PdfPageOption,
 			Number(get('pdfPageNumber', DEFAULTS.pdfPageNumber)),
@@ -151,7 +165,7 @@ export function readItem(
 	const rules = run.verdictMode === 'off' ? undefined : readConfidenceRules(context, itemIndex);
 	return {
 		rules,
-		image: readImage(context, itemIndex, run.edition),
+		image: readImage(context, itemIndex, run),
 		recognitionMode: context.getNodeParameter(
 			'recognitionMode',
 			itemIndex,

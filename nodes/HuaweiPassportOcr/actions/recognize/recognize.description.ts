@@ -33,6 +33,12 @@ export const imageProperties = recognizeOnly([
 		noDataExpression: true,
 		options: [
 			{
+				name: 'All Files of the Item',
+				value: 'allFiles',
+				description:
+					"Every image or PDF of the item (e-mail attachments, a form's files), one output item per file; a logo or a calendar file is reported as skipped",
+			},
+			{
 				name: 'Base64 Text',
 				value: 'base64',
 				description:
@@ -58,9 +64,9 @@ export const imageProperties = recognizeOnly([
 		default: 'data',
 		required: true,
 		displayOptions: { show: { imageSource: ['binaryData'] } },
-		hint: 'The NAME of the binary property holding the image (usually "data"), not the file itself',
+		hint: 'A NAME (usually "data"), names separated by commas ("attachment_0, attachment_1"), or a file from an expression: {{ $(\'Gmail\').item.binary.attachment_0 }}',
 		description:
-			'Name of the binary property that holds the passport image (JPEG, PNG, BMP or TIFF)',
+			'Name of the binary property that holds the passport image (JPEG, PNG, BMP, TIFF or PDF), or the file(s) themselves from an expression. In a workflow with binary mode "combined" (n8n 2.5+) a name is found under _files.',
 	},
 	{
 		displayName: 'Image URL',
@@ -86,7 +92,7 @@ export const imageProperties = recognizeOnly([
 		displayName: 'PDF Page',
 		name: 'pdfPage',
 		type: 'options',
-		displayOptions: { show: { imageSource: ['binaryData', 'base64'] } },
+		displayOptions: { show: { imageSource: ['binaryData', 'allFiles', 'base64'] } },
 		options: [
 			{
 				name: 'Every Page',
@@ -112,7 +118,7 @@ export const imageProperties = recognizeOnly([
 		typeOptions: { minValue: 1 },
 		default: 1,
 		displayOptions: {
-			show: { imageSource: ['binaryData', 'base64'], pdfPage: ['page'] },
+			show: { imageSource: ['binaryData', 'allFiles', 'base64'], pdfPage: ['page'] },
 		},
 		description: 'The page of the PDF to read, from 1',
 	},

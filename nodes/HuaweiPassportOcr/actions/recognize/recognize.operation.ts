@@ -4,12 +4,14 @@
  * by the filter mode), as a result or, with continue-on-fail, as an error item. The parameters are
  * read in ./parameters.ts, one image is handled in ./recognizeImage.ts.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { imagePlan } from '../../helpers/fileInput';
+import type { FileLoad, SkippedFile } from '../../helpers/fileInput';
 import type { ImagePayload } from '../../helpers/imageInput';
-import { loadImages } from '../../helpers/imageInput';
 import { InputProblem } from '../../helpers/inputProblem';
 import { itemError } from '../../helpers/nodeErrors';
+import { shapeResult } from '../../helpers/output';
 import { runPool } from '../../helpers/pool';
 import { ConcurrencyWindow } from '../../transport/concurrencyWindow';
 import type { PoolControl } from '../../transport/concurrencyWindow';
@@ -19,7 +21,7 @@ import type { ItemOutcome, PageFailure, Recognition } from '../common/outcomes';
 import { routeOutcomes } from '../common/outcomes';
 import { failureHandling, readVerdictMode } from '../common/parameters';
 import { readItem, readRun } from './parameters';
-import type { RecognizeRun } from './parameters';
+import type { RecognizeItem, RecognizeRun } from './parameters';
 import { imageCalls, recognizeImage } from './recognizeImage';
 import type { OcrPoster } from './recognizeImage';
 
@@ -39,9 +41,52 @@ function failEveryItem(
 	return routeOutcomes(context, items, outcomes, readVerdictMode(context));
 }
 
+/** A file "All Files of the Item" did not send: reported with the key fields empty, never passed. */
+function skippedPart(skipped: SkippedFile, item: RecognizeItem): Recognition {
+	const result: IDataObject = {
+		...shapeResult({}, { includeRawResponse: false }),
+		skipped: true,
+		skipReason: skipped.reason,
+		source: skipped.source,
+	};
+	if (!item.rules) return { result };
+	return { result, verdict: { passed: false, reasons: [`Skipped: ${skipped.reason}`] } };
+}
+
+type Loaded = Awaited<ReturnType<FileLoad['load']>>;
+
+/** A file's images (a PDF's pages one after another): a result, a skip report or a failure each. */
+async function recognizeImages(
+	context: IExecuteFunctions,
+	images: Loaded,
+	item: RecognizeItem,
+	recognize: (image: ImagePayload) => Promise<Recognition>,
+): Promise<Array<Recognition | PageFailure>> {
+	const parts: Array<Recognition | PageFailure> = [];
+	for (const image of images) {
+		const part =
+			image instanceof InputProblem
+				? { error: image }
+				: image.kind === 'skipped'
+					? skippedPart(image, item)
+					: await recognize(image).catch((error: unknown): PageFailure => ({ error }));
+		if ('error' in part && failureHandling(context) === 'throw') throw part.error;
+		parts.push(part);
+	}
+	return parts;
+}
+
+/** A file that cannot be read is its own failure among the item's other files. */
+async function loadFile(file: FileLoad): Promise<Loaded> {
+	return await file.load().catch((error: unknown) => {
+		if (error instanceof InputProblem) return [error];
+		throw error;
+	});
+}
+
 /**
- * One item: its image, or every page of its PDF one after another in this item's turn. A page that
- * fails is its own error item with continue-on-fail, else it fails the item like any other failure.
+ * One item: its image, every page of its PDF, or each of its files, one after another in this item's
+ * turn. A page or file that fails is its own error item with continue-on-fail, else it fails the item.
  */
 async function recognizeItem(
 	context: IExecuteFunctions,
@@ -51,24 +96,21 @@ async function recognizeItem(
 	transport: OcrPoster,
 ): Promise<Recognized> {
 	const item = readItem(context, itemIndex, run);
-	const images = await loadImages.call(context, itemIndex, input, item.image);
+	const plan = imagePlan(context, itemIndex, input, item.image);
 	const calls = imageCalls(transport, run, item);
 	const recognize = async (image: ImagePayload) => await recognizeImage(image, item, run, calls);
-	if (images.length === 1) {
+	if (!plan.several) {
+		const images = await plan.files[0].load();
 		const [image] = images;
-		if (image instanceof InputProblem) throw image;
-		return await recognize(image);
+		if (images.length === 1 && image instanceof InputProblem) throw image;
+		if (images.length === 1 && !(image instanceof InputProblem) && image.kind !== 'skipped')
+			return await recognize(image);
+		return await recognizeImages(context, images, item, recognize);
 	}
-	const pages: Array<Recognition | PageFailure> = [];
-	for (const image of images) {
-		const page =
-			image instanceof InputProblem
-				? { error: image }
-				: await recognize(image).catch((error: unknown): PageFailure => ({ error }));
-		if ('error' in page && failureHandling(context) === 'throw') throw page.error;
-		pages.push(page);
-	}
-	return pages;
+	const parts: Array<Recognition | PageFailure> = [];
+	for (const file of plan.files)
+		parts.push(...(await recognizeImages(context, await loadFile(file), item, recognize)));
+	return parts;
 }
 
 /**

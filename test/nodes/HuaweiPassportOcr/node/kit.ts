@@ -118,6 +118,7 @@ export async function runOcr(sim: Simulator, options: RunOptions = {}): Promise<
 		continueOnFail: options.continueOnFail,
 		onError: options.onError,
 		binaryMode: options.binaryMode,
+		workflowBinaryMode: options.workflowBinaryMode,
 		parameters,
 	});
 }
