@@ -1,4 +1,4 @@
-import { allChecksPass } from './checks';
+import { allChecksPass, evaluateChecks } from './checks';
 import { FORMATS, type FormatSpec } from './formats';
 import type { MrzIssue, NormalisationChange } from './types';
 
@@ -94,26 +94,64 @@ function keepMrzLikeLines(lines: string[], changes: NormalisationChange[]): stri
 const FIRST_LINE_START = /^[A-Z][A-Z<][A-Z<]{3}/;
 
 /**
- * A passport's first line starts with 'P' and a state code; when only the second line given looks so,
- * the lines came in the wrong order and are put back.
+ * A passport's or a visa's first line starts with 'P' or 'V' and a state code; when only the second
+ * line given looks so, the lines came in the wrong order and are put back.
  */
-function reorderPassportLines(lines: string[], changes: NormalisationChange[]): string[] {
+function reorderFirstLine(lines: string[], changes: NormalisationChange[]): string[] {
 	const swapped =
 		lines.length === 2 &&
 		!FIRST_LINE_START.test(lines[0]) &&
-		lines[1].startsWith('P') &&
+		/^[PV]/.test(lines[1]) &&
 		FIRST_LINE_START.test(lines[1]);
 	if (!swapped) return lines;
 	changes.push({ what: 'lines_reordered', from: lines.join('\n'), to: `${lines[1]}\n${lines[0]}` });
 	return [lines[1], lines[0]];
 }
 
-function detectFormat(lines: string[]): FormatSpec | null {
-	if (lines.length === 3) return FORMATS.TD1;
-	if (lines.length !== 2) return null;
+/**
+ * The layouts the lines can be, the likelier first: by line count, length (halfway between 36 and 44
+ * characters) and how line 1 starts ('V' a visa; 'IDFRA' in 2 × 36 France's 1994-2021 card or TD2).
+ */
+function candidateFormats(lines: string[]): FormatSpec[] {
+	if (lines.length === 3) return [FORMATS.TD1];
+	if (lines.length !== 2) return [];
 	const longest = Math.max(...lines.map((line) => withoutSpaces(line).length));
-	// Halfway between TD2's 36 and TD3's 44 characters.
-	return longest >= 40 ? FORMATS.TD3 : FORMATS.TD2;
+	const first = withoutSpaces(lines[0]);
+	if (longest >= 40) return [first.startsWith('V') ? FORMATS['MRV-A'] : FORMATS.TD3];
+	if (first.startsWith('V')) return [FORMATS['MRV-B']];
+	return first.startsWith('IDFRA') ? [FORMATS['FRA-ID'], FORMATS.TD2] : [FORMATS.TD2];
+}
+
+const passingChecks = (lines: string[], format: FormatSpec) =>
+	Object.values(evaluateChecks(lines, format)).filter((result) => result?.valid).length;
+
+/**
+ * Of several layouts that fit the lines, the one whose check digits all hold; when none or several
+ * do, the one with the most holding, the likelier on a tie. The choice is reported.
+ */
+function chooseFormat<T extends { format: FormatSpec; lines: string[] }>(
+	candidates: T[],
+	problems: MrzIssue[],
+): T {
+	if (candidates.length === 1) return candidates[0];
+	const holding = candidates.filter((c) => allChecksPass(c.lines, c.format));
+	const best =
+		holding[0] ??
+		candidates.reduce((a, b) =>
+			passingChecks(b.lines, b.format) > passingChecks(a.lines, a.format) ? b : a,
+		);
+	const others = candidates.filter((c) => c !== best).map((c) => c.format.format);
+	const why =
+		holding.length === 1
+			? `its check digits hold, as ${others.join(', ')} they do not`
+			: holding.length === 0
+				? 'no layout has all its check digits hold: the one with the most holding'
+				: 'several layouts have all their check digits hold: the likelier';
+	problems.push({
+		code: 'format_choice',
+		message: `read as ${best.format.format} rather than ${others.join(', ')}: ${why}`,
+	});
+	return best;
 }
 
 /**
@@ -205,17 +243,33 @@ function restoreDroppedFillers(
 	return lines;
 }
 
+/** The lines fitted to a format's line length, dropped fillers restored where the check digits tell. */
+function fitLines(
+	input: string[],
+	format: FormatSpec,
+	changes: NormalisationChange[],
+	problems: MrzIssue[],
+): string[] {
+	const unpadded = new Map<number, string>();
+	const lines = input.map((line, i) => {
+		const fitted = fitLine(line, format.lineLength, i + 1, changes, problems);
+		if (fitted.beforePadding !== undefined) unpadded.set(i, fitted.beforePadding);
+		return fitted.line;
+	});
+	return restoreDroppedFillers(lines, unpadded, format, changes);
+}
+
 export function normalise(input: string | readonly string[] | null | undefined): Normalised {
 	const changes: NormalisationChange[] = [];
 	const problems: MrzIssue[] = [];
 	let lines = splitLines(input).map((line, i) => cleanCharacters(line, i + 1, changes));
 	if (lines.length === 1) lines = splitSingleString(lines[0], changes);
-	lines = reorderPassportLines(keepMrzLikeLines(lines, changes), changes);
-	const format = detectFormat(lines);
-	if (!format) {
+	lines = reorderFirstLine(keepMrzLikeLines(lines, changes), changes);
+	const candidates = candidateFormats(lines);
+	if (candidates.length === 0) {
 		return {
 			lines,
-			format,
+			format: null,
 			changes,
 			problems: [
 				{
@@ -225,12 +279,16 @@ export function normalise(input: string | readonly string[] | null | undefined):
 			],
 		};
 	}
-	const unpadded = new Map<number, string>();
-	lines = lines.map((line, i) => {
-		const fitted = fitLine(line, format.lineLength, i + 1, changes, problems);
-		if (fitted.beforePadding !== undefined) unpadded.set(i, fitted.beforePadding);
-		return fitted.line;
+	// Each candidate fits the lines with its own record of changes; the chosen one's record is kept.
+	const fitted = candidates.map((format) => {
+		const record = { changes: [...changes], problems: [...problems] };
+		return { format, lines: fitLines(lines, format, record.changes, record.problems), record };
 	});
-	lines = restoreDroppedFillers(lines, unpadded, format, changes);
-	return { lines, format, changes, problems };
+	const chosen = chooseFormat(fitted, problems);
+	return {
+		lines: chosen.lines,
+		format: chosen.format,
+		changes: chosen.record.changes,
+		problems: [...chosen.record.problems, ...problems],
+	};
 }
