@@ -41,19 +41,30 @@ const MIN_MRZ_LINE_LENGTH = 28;
 /** OCR noise tolerated in a line that is otherwise MRZ characters (the corrector deals with it). */
 const MAX_FOREIGN_CHARACTERS = 2;
 
+/** The line lengths of every format (TD1 30; TD2, MRV-B and France's old card 36; TD3 and MRV-A 44). */
+const MRZ_LINE_LENGTHS = new Set(Object.values(FORMATS).map((spec) => spec.lineLength));
+/** A data line's dates alone give 14 digits (birth and expiry with their check digits; France: 19+). */
+const MIN_DIGITS_WITHOUT_FILLER = 12;
+
 /**
  * Whether a line of text can be an MRZ line: without spaces at least 28 characters (the shortest
  * line, TD1's, has 30), at least one filler ('<' or a look-alike; a fully used data line such as
  * `3400200135USA8001014F1905054710000307<715816` has just one) and MRZ characters (A-Z, 0-9, '<')
  * but for at most two (lower case counts as foreign: an MRZ is printed in capitals, prose is not).
- * The one test for it (normalise, after upper-casing, and the second read's line search).
+ * A data line whose fields are all fully used has no filler at all: one of exactly a format's length,
+ * only MRZ characters and at least 12 digits counts too. The one test for it (normalise, after
+ * upper-casing, and the second read's line search).
  */
 export function looksLikeMrzLine(line: string): boolean {
 	const compact = line.replace(WHITESPACE, '').replace(FILLER_LOOKALIKES, '<');
 	const foreign = compact.replace(/[A-Z0-9<]/g, '').length;
+	const fullDataLine =
+		foreign === 0 &&
+		MRZ_LINE_LENGTHS.has(compact.length) &&
+		compact.replace(/[^0-9]/g, '').length >= MIN_DIGITS_WITHOUT_FILLER;
 	return (
 		compact.length >= MIN_MRZ_LINE_LENGTH &&
-		compact.includes('<') &&
+		(compact.includes('<') || fullDataLine) &&
 		foreign <= MAX_FOREIGN_CHARACTERS
 	);
 }
