@@ -1,4 +1,4 @@
-import { allChecksPass, evaluateChecks } from './checks';
+import { allChecksPass } from './checks';
 import { FORMATS, type FormatSpec } from './formats';
 import type { MrzIssue, NormalisationChange } from './types';
 
@@ -6,11 +6,24 @@ import type { MrzIssue, NormalisationChange } from './types';
 const FILLER_LOOKALIKES = /[«‹＜〈⟨≺˂❮﹤]/g;
 const WHITESPACE = /[\s\u00a0\u2000-\u200b\u3000]/g;
 
+/** The lines fitted to one layout, with what fitting changed and found. */
+export interface Reading {
+	lines: string[];
+	format: FormatSpec;
+	changes: NormalisationChange[];
+	problems: MrzIssue[];
+}
+
 export interface Normalised {
 	lines: string[];
 	format: FormatSpec | null;
 	changes: NormalisationChange[];
 	problems: MrzIssue[];
+	/**
+	 * Every layout the lines can be, the likelier first (the fields above are the first's): 2 × 36
+	 * lines starting 'IDFRA' are France's 1994-2021 card or TD2, and parse chooses by check digits.
+	 */
+	readings: Reading[];
 }
 
 /** The input as trimmed, non-empty text lines, whatever shape it came in. */
@@ -133,38 +146,6 @@ function candidateFormats(lines: string[]): FormatSpec[] {
 	return first.startsWith('IDFRA') ? [FORMATS['FRA-ID'], FORMATS.TD2] : [FORMATS.TD2];
 }
 
-const passingChecks = (lines: string[], format: FormatSpec) =>
-	Object.values(evaluateChecks(lines, format)).filter((result) => result?.valid).length;
-
-/**
- * Of several layouts that fit the lines, the one whose check digits all hold; when none or several
- * do, the one with the most holding, the likelier on a tie. The choice is reported.
- */
-function chooseFormat<T extends { format: FormatSpec; lines: string[] }>(
-	candidates: T[],
-	problems: MrzIssue[],
-): T {
-	if (candidates.length === 1) return candidates[0];
-	const holding = candidates.filter((c) => allChecksPass(c.lines, c.format));
-	const best =
-		holding[0] ??
-		candidates.reduce((a, b) =>
-			passingChecks(b.lines, b.format) > passingChecks(a.lines, a.format) ? b : a,
-		);
-	const others = candidates.filter((c) => c !== best).map((c) => c.format.format);
-	const why =
-		holding.length === 1
-			? `its check digits hold, as ${others.join(', ')} they do not`
-			: holding.length === 0
-				? 'no layout has all its check digits hold: the one with the most holding'
-				: 'several layouts have all their check digits hold: the likelier';
-	problems.push({
-		code: 'format_choice',
-		message: `read as ${best.format.format} rather than ${others.join(', ')}: ${why}`,
-	});
-	return best;
-}
-
 /**
  * Brings a line to the format's length. Inner spaces are dropped when that gives the exact length
  * (stray spaces, as in Huawei's example), read as fillers when that does, and dropped otherwise.
@@ -282,6 +263,7 @@ export function normalise(input: string | readonly string[] | null | undefined):
 			lines,
 			format: null,
 			changes,
+			readings: [],
 			problems: [
 				{
 					code: 'unrecognised_format',
@@ -290,16 +272,11 @@ export function normalise(input: string | readonly string[] | null | undefined):
 			],
 		};
 	}
-	// Each candidate fits the lines with its own record of changes; the chosen one's record is kept.
-	const fitted = candidates.map((format) => {
+	// Each layout fits the lines with its own record of changes and findings.
+	const readings = candidates.map((format): Reading => {
 		const record = { changes: [...changes], problems: [...problems] };
-		return { format, lines: fitLines(lines, format, record.changes, record.problems), record };
+		const fitted = fitLines(lines, format, record.changes, record.problems);
+		return { lines: fitted, format, ...record };
 	});
-	const chosen = chooseFormat(fitted, problems);
-	return {
-		lines: chosen.lines,
-		format: chosen.format,
-		changes: chosen.record.changes,
-		problems: [...chosen.record.problems, ...problems],
-	};
+	return { ...readings[0], readings };
 }

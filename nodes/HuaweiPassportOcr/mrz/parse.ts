@@ -1,11 +1,11 @@
-import { evaluateChecks, rawField, readDocumentNumber } from './checks';
-import { correct } from './correct';
+import { allChecksPass, evaluateChecks, rawField, readDocumentNumber } from './checks';
+import { correct, type Corrected } from './correct';
 import { countryCode, countryKind } from './countries';
 import { readMrzDate, utcYmd, type DateKind } from './dates';
 import { documentOf } from './documentKind';
 import type { FieldName, FormatSpec, MrzFormat } from './formats';
 import { splitName, type MrzName } from './names';
-import { normalise } from './normalise';
+import { normalise, type Reading } from './normalise';
 import type { MrzChecks, MrzFields, MrzIssue, MrzResult, MrzSex } from './types';
 
 export interface ParseOptions {
@@ -28,9 +28,6 @@ const STRICT_ERRORS = new Set([
 	'line_length',
 	'date_partial',
 ]);
-
-/** What normalisation reports that is a warning, not a failure to read. */
-const WARNING_PROBLEMS = new Set(['line_length', 'format_choice']);
 
 const SEX: Record<string, MrzSex> = { M: 'M', F: 'F', X: 'X', '<': 'unspecified' };
 
@@ -252,32 +249,66 @@ function unread(normalised: ReturnType<typeof normalise>): MrzResult {
 	};
 }
 
+interface Chosen {
+	reading: Reading;
+	corrected: Corrected;
+}
+
+/**
+ * Of the layouts the lines can be (France's old card or TD2 for 2 × 36 'IDFRA' lines), the likelier
+ * one whose check digits all hold, after correction when asked; else the likelier. The choice is
+ * reported as a warning ('format_choice').
+ */
+function chooseReading(readings: Reading[], options: ParseOptions): Chosen & { why?: MrzIssue } {
+	const tries = readings.map((reading) => ({
+		reading,
+		corrected: options.correct
+			? correct(reading.lines, reading.format, { strict: options.strict === true })
+			: { lines: reading.lines, corrections: [], ambiguous: [] },
+	}));
+	const holding = tries.filter((t) => allChecksPass(t.corrected.lines, t.reading.format));
+	const chosen = holding[0] ?? tries[0];
+	if (tries.length === 1) return chosen;
+	const others = tries.filter((t) => t !== chosen).map((t) => t.reading.format.format);
+	const reason =
+		holding.length === 1
+			? `its check digits hold, as ${others.join(', ')} they do not`
+			: holding.length === 0
+				? 'no layout has all its check digits hold: the likelier'
+				: 'the check digits hold either way: the likelier';
+	const message = `read as ${chosen.reading.format.format} rather than ${others.join(', ')}: ${reason}`;
+	return { ...chosen, why: { code: 'format_choice', message } };
+}
+
+function ambiguityWarnings(corrected: Corrected): MrzIssue[] {
+	return corrected.ambiguous.map((ambiguity) => ({
+		code: ambiguity.reason === 'withheld_strict' ? 'correction_withheld' : 'correction_ambiguous',
+		field: ambiguity.fields.join(','),
+		message:
+			ambiguity.reason === 'withheld_strict'
+				? 'a correction of the document number passes the check digits but strict mode does not apply it'
+				: `${ambiguity.candidates.length} different corrections pass the check digits: none applied`,
+	}));
+}
+
 export function parseMrz(
 	input: string | readonly string[] | null | undefined,
 	options: ParseOptions = {},
 ): MrzResult {
 	const today = options.today ?? new Date();
 	const normalised = normalise(input);
+	if (!normalised.format) return unread(normalised);
+	const { reading, corrected, why } = chooseReading(normalised.readings, options);
+	const spec = reading.format;
+	const lines = corrected.lines;
 	const found: Findings = {
-		warnings: normalised.problems.filter((p) => WARNING_PROBLEMS.has(p.code)),
+		warnings: [
+			...reading.problems.filter((p) => p.code === 'line_length'),
+			...(why ? [why] : []),
+			...ambiguityWarnings(corrected),
+		],
 		errors: [],
 	};
-	const spec = normalised.format;
-	if (!spec) return unread(normalised);
-	const corrected = options.correct
-		? correct(normalised.lines, spec, { strict: options.strict === true })
-		: { lines: normalised.lines, corrections: [], ambiguous: [] };
-	const lines = corrected.lines;
-	for (const ambiguity of corrected.ambiguous) {
-		found.warnings.push({
-			code: ambiguity.reason === 'withheld_strict' ? 'correction_withheld' : 'correction_ambiguous',
-			field: ambiguity.fields.join(','),
-			message:
-				ambiguity.reason === 'withheld_strict'
-					? 'a correction of the document number passes the check digits but strict mode does not apply it'
-					: `${ambiguity.candidates.length} different corrections pass the check digits: none applied`,
-		});
-	}
 	const fields = readFields(spec, lines, today, found);
 	const checks = readChecks(spec, lines, found);
 	if (options.strict) {
@@ -292,7 +323,7 @@ export function parseMrz(
 		lines,
 		fields,
 		checks,
-		normalisation: normalised.changes,
+		normalisation: reading.changes,
 		corrections: corrected.corrections,
 		ambiguous: corrected.ambiguous,
 		warnings: found.warnings,

@@ -139,10 +139,22 @@ describe("France's identity card issued 1994-2021 (2 × 36, not TD2)", () => {
 		);
 	});
 
-	it('with neither layout holding, the French layout is kept when it has more check digits holding', () => {
+	it('with neither layout holding, the likelier (the French card) is kept and the choice reported', () => {
 		const r = parse([FRENCH_ID[0], set(FRENCH_ID[1], 3, '9')]);
 		expect(r.format).toBe('FRA-ID');
 		expect(codes(r.errors)).toEqual(['check_digit:documentNumber', 'check_digit:composite']);
+		expect(r.warnings.find((w) => w.code === 'format_choice')?.message).toMatch(
+			/read as FRA-ID rather than TD2: no layout has all its check digits hold/,
+		);
+	});
+
+	it('with correction, the layout is chosen after correcting: a letter in the birth date', () => {
+		const misread = [FRENCH_ID[0], set(FRENCH_ID[1], 28, 'Z')];
+		expect(parse(misread).valid).toBe(false);
+		const r = parse(misread, { correct: true });
+		expect(r.format).toBe('FRA-ID');
+		expect(r.lines).toEqual(FRENCH_ID);
+		expect(r.valid).toBe(true);
 	});
 });
 

@@ -94,17 +94,40 @@ export function generateMrz(
 	rand: Random,
 	format: MrzFormat,
 	today = new Date(Date.UTC(2026, 10, 25)),
+	options: GenerateOptions = {},
 ): GeneratedMrz {
-	if (format === 'MRV-A' || format === 'MRV-B') return generateVisa(rand, format, today);
-	if (format === 'FRA-ID') return generateFrenchId(rand, today);
-	return generateDocument(rand, format, today);
+	if (format === 'MRV-A' || format === 'MRV-B') return generateVisa(rand, format, today, options);
+	if (format === 'FRA-ID') return generateFrenchId(rand, today, options);
+	return generateDocument(rand, format, today, options);
 }
 
-function generateDocument(rand: Random, format: IcaoDocumentFormat, today: Date): GeneratedMrz {
+export interface GenerateOptions {
+	/** Print the birth date's day or month as unknown, written '<<', '00' or 'XX' (the check digits follow). */
+	unknownBirth?: { part: 'day' | 'month'; written: '<<' | '00' | 'XX' };
+}
+
+/** A random birth date within the last 99 years (one century possible), with the unknown part applied. */
+function birthDate(rand: Random, today: Date, options: GenerateOptions) {
+	const year = today.getUTCFullYear();
+	const date = randomDate(rand, year - 98, year - 1);
+	const unknown = options.unknownBirth;
+	if (!unknown) return date;
+	// An unknown month leaves the day unknown too (a day without a month is no date).
+	return unknown.part === 'day'
+		? { iso: date.iso.slice(0, 7), raw: date.raw.slice(0, 4) + unknown.written }
+		: { iso: date.iso.slice(0, 4), raw: date.raw.slice(0, 2) + unknown.written.repeat(2) };
+}
+
+function generateDocument(
+	rand: Random,
+	format: IcaoDocumentFormat,
+	today: Date,
+	options: GenerateOptions,
+): GeneratedMrz {
 	const width = LINE_LENGTH[format];
 	const year = today.getUTCFullYear();
 	// Birth strictly within the last 99 years and before this year: one century only is possible.
-	const birth = randomDate(rand, year - 98, year - 1);
+	const birth = birthDate(rand, today, options);
 	const expiry = randomDate(rand, year - 5, year + 10);
 	const sex = pick(rand, ['M', 'F', '<'] as const);
 	const state = pick(rand, COUNTRIES);
@@ -175,10 +198,15 @@ function generateDocument(rand: Random, format: IcaoDocumentFormat, today: Date)
  * check digit, nationality, birth date and check, sex, expiry and check, then optional data to the
  * end with no check digit over it and no composite.
  */
-function generateVisa(rand: Random, format: 'MRV-A' | 'MRV-B', today: Date): GeneratedMrz {
+function generateVisa(
+	rand: Random,
+	format: 'MRV-A' | 'MRV-B',
+	today: Date,
+	options: GenerateOptions,
+): GeneratedMrz {
 	const width = format === 'MRV-A' ? 44 : 36;
 	const year = today.getUTCFullYear();
-	const birth = randomDate(rand, year - 98, year - 1);
+	const birth = birthDate(rand, today, options);
 	const expiry = randomDate(rand, year - 5, year + 10);
 	const sex = pick(rand, ['M', 'F', '<'] as const);
 	const state = pick(rand, COUNTRIES);
@@ -238,9 +266,8 @@ function frenchName(
  * sequence) and its check digit, given names 14-27, birth date 28-33 and check, sex, and a composite
  * over line 1 and line 2 up to 35.
  */
-function generateFrenchId(rand: Random, today: Date): GeneratedMrz {
-	const year = today.getUTCFullYear();
-	const birth = randomDate(rand, year - 98, year - 1);
+function generateFrenchId(rand: Random, today: Date, options: GenerateOptions): GeneratedMrz {
+	const birth = birthDate(rand, today, options);
 	const surname = frenchName(rand, [1, 2], '<', 25);
 	const given = frenchName(rand, [1, 2], '<<', 14);
 	const administrative =
