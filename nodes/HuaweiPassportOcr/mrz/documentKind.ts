@@ -3,7 +3,7 @@
  * row that matches wins. Doc 9303 fixes the first letter (P passport: Part 4 §4.2.2; V visa: Part 7;
  * A, C or I for TD1/TD2 official travel documents: Part 5 §4.2.2, Part 6 §4.2.2) and leaves the
  * second to the issuer; the rows on second letters are what issuers write in practice
- * (docs/mrz-rules.md section 9).
+ * (docs/mrz-rules.md section 10).
  */
 import type { MrzFormat } from './formats';
 
