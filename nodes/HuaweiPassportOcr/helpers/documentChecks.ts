@@ -31,6 +31,8 @@ export interface MrzReport extends IDataObject {
 	source: MrzSource;
 	valid: boolean;
 	format: string | null;
+	/** What the document is: kind (passport, id_card, residence_permit, visa, other), code, format. */
+	document: MrzResult['document'];
 	lines: string[];
 	/** Each check digit: valid, expected, actual. */
 	checks: MrzResult['checks'];
@@ -89,6 +91,7 @@ export function mrzReport(
 		source,
 		valid: parsed.valid,
 		format: parsed.format,
+		document: parsed.document,
 		lines: parsed.lines,
 		checks: parsed.checks ?? null,
 		fields: parsed.fields ?? null,

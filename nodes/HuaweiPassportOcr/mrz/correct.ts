@@ -81,11 +81,21 @@ function letterFixes(lines: string[], all: Position[]): MrzCorrection[] {
 }
 
 /**
- * A lone 'K' in the name's trailing padding ('<<K<<' or a final '<<K') is a misread filler; 'KK' or a
- * 'K' followed by letters is a name and stays.
+ * A lone 'K' in a name field's trailing padding ('<<K<<' or a final '<<K') is a misread filler; 'KK'
+ * or a 'K' followed by letters is a name and stays. Each name field on its own (France's 1994-2021
+ * card has two).
  */
 function fillerFixes(lines: string[], all: Position[]): MrzCorrection[] {
-	const name = all.filter((p) => p.type === 'name');
+	const names = [...new Set(all.filter((p) => p.type === 'name').map((p) => p.field))];
+	return names.flatMap((field) =>
+		nameFillerFixes(
+			lines,
+			all.filter((p) => p.field === field),
+		),
+	);
+}
+
+function nameFillerFixes(lines: string[], name: Position[]): MrzCorrection[] {
 	const text = name.map((p) => charAt(lines, p));
 	const fixes: MrzCorrection[] = [];
 	for (let i = 2; i < text.length; i++) {

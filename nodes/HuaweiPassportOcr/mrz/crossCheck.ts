@@ -1,5 +1,5 @@
 import { canonicalCountry } from './countries';
-import { parseIsoDate } from './dates';
+import { parseIsoDate, UNKNOWN_DATE_PARTS } from './dates';
 import { mrzForm, transliterations } from './names';
 import type { MrzResult, MrzSex } from './types';
 
@@ -91,11 +91,20 @@ function printedYymmdd(printed: string): { yymmdd: string; year?: number } | nul
 	return /^\d{6}$/.test(compact) ? { yymmdd: compact } : null;
 }
 
+/** An MRZ date part: '<' matches any printed digit, an unknown month or day ('00', 'XX') any. */
+function samePart(mrz: string, printed: string, index: number): boolean {
+	if (index > 0 && UNKNOWN_DATE_PARTS.includes(mrz)) return true;
+	return [...mrz].every((c, i) => c === '<' || c === printed[i]);
+}
+
 function compareDate(printed: string, raw: string, iso: string | null): Comparison {
+	if (raw === '') return skip('the MRZ of this format has no such date');
 	const read = printedYymmdd(printed);
 	if (!read) return skip(`printed date '${printed}' is not YYYY-MM-DD`);
-	// '<<' in the MRZ (unknown day or month) matches whatever the printed zone says.
-	const same = [...raw].every((c, i) => c === '<' || c === read.yymmdd[i]);
+	// An unknown day or month in the MRZ matches whatever the printed zone says.
+	const same = [0, 1, 2].every((i) =>
+		samePart(raw.slice(i * 2, i * 2 + 2), read.yymmdd.slice(i * 2, i * 2 + 2), i),
+	);
 	if (!same) return { compared: true, mrz: raw, mismatch: 'different date' };
 	const inferredYear = iso ? Number(iso.slice(0, 4)) : undefined;
 	if (read.year !== undefined && inferredYear !== undefined && read.year !== inferredYear) {
@@ -109,6 +118,7 @@ function compareDate(printed: string, raw: string, iso: string | null): Comparis
 }
 
 function compareCountry(printed: string, mrz: string): Comparison {
+	if (mrz === '') return skip('the MRZ of this format has no such field');
 	const code = canonicalCountry(printed);
 	if (!/^[A-Z]{3}$/.test(code)) return skip(`printed '${printed}' is not a country code`);
 	return {

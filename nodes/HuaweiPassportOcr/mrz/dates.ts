@@ -77,12 +77,14 @@ export type DateKind = 'birth' | 'expiry';
 
 export interface MrzDate {
 	raw: string;
-	/** YYYY-MM-DD; YYYY-MM or YYYY when the MRZ leaves day or month unknown ('<<'); null when invalid. */
+	/** YYYY-MM-DD; YYYY-MM or YYYY when the MRZ leaves day or month unknown; null when invalid. */
 	iso: string | null;
 	/** The rule that chose the century (MRZ dates have none). */
 	centuryRule: string | null;
-	/** Day or month given as '<<'. */
+	/** Day or month unknown. */
 	partial: boolean;
+	/** The unknown parts, each with how the MRZ writes it ('<<', '00' or 'XX'). */
+	unknown?: { part: 'month' | 'day'; written: string }[];
 	error?: string;
 }
 
@@ -90,49 +92,56 @@ export interface MrzDate {
 const MAX_VALIDITY_YEARS = 10;
 
 /**
+ * How an unknown month or day is written: ICAO's filler '<<' (Part 3, representation of dates), and
+ * '00' or 'XX', which some issuers print instead (project rule: all three accepted).
+ */
+export const UNKNOWN_DATE_PARTS: readonly string[] = ['<<', '00', 'XX'];
+
+const invalid = (raw: string, error: string, partial = false, centuryRule: string | null = null) =>
+	({ raw, iso: null, centuryRule, partial, error }) satisfies MrzDate;
+
+/** The century of a YY (birth: latest not in the future; expiry: within the longest validity). */
+function centuryOf(yy: number, kind: DateKind, probe: (year: number) => Ymd, today: Ymd) {
+	if (kind === 'birth') {
+		const year = compareYmd(probe(2000 + yy), today) <= 0 ? 2000 + yy : 1900 + yy;
+		return { year, centuryRule: 'birth: latest date not in the future' };
+	}
+	const year = 2000 + yy > today.year + MAX_VALIDITY_YEARS ? 1900 + yy : 2000 + yy;
+	const centuryRule =
+		year < 2000 ? 'expiry: 19YY (20YY would exceed the 10-year maximum validity)' : 'expiry: 20YY';
+	return { year, centuryRule };
+}
+
+/**
  * Birth: the latest date that is not in the future. Expiry: 20YY, unless that is more than the longest
- * validity ahead of today, which only an old expired document (19YY) can be.
+ * validity ahead of today, which only an old expired document (19YY) can be. An unknown month or day
+ * ('<<', '00', 'XX') leaves the ISO date shorter (YYYY-MM, YYYY).
  */
 export function readMrzDate(raw: string, kind: DateKind, today: Ymd): MrzDate {
-	const match = /^(\d\d)(\d\d|<<)(\d\d|<<)$/.exec(raw);
-	if (!match) {
-		return {
-			raw,
-			iso: null,
-			centuryRule: null,
-			partial: false,
-			error: `not a YYMMDD date: ${raw}`,
-		};
-	}
+	const match = /^(\d\d)(\d\d|<<|XX)(\d\d|<<|XX)$/.exec(raw);
+	if (!match) return invalid(raw, `not a YYMMDD date: ${raw}`);
 	const yy = Number(match[1]);
-	const month = match[2] === '<<' ? null : Number(match[2]);
-	const day = match[3] === '<<' ? null : Number(match[3]);
-	if (month === null && day !== null) {
-		return { raw, iso: null, centuryRule: null, partial: true, error: `day without month: ${raw}` };
-	}
+	const known = (part: string) => (UNKNOWN_DATE_PARTS.includes(part) ? null : Number(part));
+	const month = known(match[2]);
+	const day = known(match[3]);
+	const unknown = [
+		...(month === null ? [{ part: 'month' as const, written: match[2] }] : []),
+		...(day === null ? [{ part: 'day' as const, written: match[3] }] : []),
+	];
+	if (month === null && day !== null) return invalid(raw, `day without month: ${raw}`, true);
 	// Unknown parts compare as their earliest value: "not in the future" must hold for some day.
-	const probe = (year: number): Ymd => ({ year, month: month ?? 1, day: day ?? 1 });
-	let year: number;
-	let centuryRule: string;
-	if (kind === 'birth') {
-		year = compareYmd(probe(2000 + yy), today) <= 0 ? 2000 + yy : 1900 + yy;
-		centuryRule = 'birth: latest date not in the future';
-	} else {
-		year = 2000 + yy > today.year + MAX_VALIDITY_YEARS ? 1900 + yy : 2000 + yy;
-		centuryRule =
-			year < 2000
-				? 'expiry: 19YY (20YY would exceed the 10-year maximum validity)'
-				: 'expiry: 20YY';
-	}
+	const probe = (y: number): Ymd => ({ year: y, month: month ?? 1, day: day ?? 1 });
+	const { year, centuryRule } = centuryOf(yy, kind, probe, today);
 	if (month !== null && day !== null && !isValidYmd({ year, month, day })) {
-		return { raw, iso: null, centuryRule, partial: false, error: `no such date: ${raw}` };
+		return invalid(raw, `no such date: ${raw}`, false, centuryRule);
 	}
 	if (month !== null && (month < 1 || month > 12)) {
-		return { raw, iso: null, centuryRule, partial: true, error: `no such month: ${raw}` };
+		return invalid(raw, `no such month: ${raw}`, true, centuryRule);
 	}
 	const iso = toIso({ year, month: month ?? 1, day: day ?? 1 }).slice(
 		0,
 		month === null ? 4 : day === null ? 7 : 10,
 	);
-	return { raw, iso, centuryRule, partial: month === null || day === null };
+	const partial = unknown.length > 0;
+	return { raw, iso, centuryRule, partial, ...(partial ? { unknown } : {}) };
 }

@@ -1,5 +1,6 @@
 /**
- * ICAO 9303 MRZ engine: parse and check TD1/TD2/TD3, correct OCR confusions, cross-check, validity.
+ * ICAO 9303 MRZ engine: parse and check TD1/TD2/TD3, visas (MRV-A, MRV-B) and France's 1994-2021
+ * identity card, name the kind of document, correct OCR confusions, cross-check, validity.
  * Pure functions with JSON-friendly results (they can go straight into n8n item JSON):
  *
  *   const mrz = parseMrz([result.machine_code, result.machine_code2], { today, correct, strict });
@@ -22,5 +23,6 @@ export {
 	type PrintedFields,
 } from './crossCheck';
 export { documentValidity, type Validity, type ValidityRules } from './validity';
+export { DOCUMENT_KINDS, documentOf, type DocumentKind } from './documentKind';
 export type { MrzFormat } from './formats';
 export type * from './types';

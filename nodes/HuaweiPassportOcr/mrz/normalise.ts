@@ -6,11 +6,24 @@ import type { MrzIssue, NormalisationChange } from './types';
 const FILLER_LOOKALIKES = /[«‹＜〈⟨≺˂❮﹤]/g;
 const WHITESPACE = /[\s\u00a0\u2000-\u200b\u3000]/g;
 
+/** The lines fitted to one layout, with what fitting changed and found. */
+export interface Reading {
+	lines: string[];
+	format: FormatSpec;
+	changes: NormalisationChange[];
+	problems: MrzIssue[];
+}
+
 export interface Normalised {
 	lines: string[];
 	format: FormatSpec | null;
 	changes: NormalisationChange[];
 	problems: MrzIssue[];
+	/**
+	 * Every layout the lines can be, the likelier first (the fields above are the first's): 2 × 36
+	 * lines starting 'IDFRA' are France's 1994-2021 card or TD2, and parse chooses by check digits.
+	 */
+	readings: Reading[];
 }
 
 /** The input as trimmed, non-empty text lines, whatever shape it came in. */
@@ -41,19 +54,30 @@ const MIN_MRZ_LINE_LENGTH = 28;
 /** OCR noise tolerated in a line that is otherwise MRZ characters (the corrector deals with it). */
 const MAX_FOREIGN_CHARACTERS = 2;
 
+/** The line lengths of every format (TD1 30; TD2, MRV-B and France's old card 36; TD3 and MRV-A 44). */
+const MRZ_LINE_LENGTHS = new Set(Object.values(FORMATS).map((spec) => spec.lineLength));
+/** A data line's dates alone give 14 digits (birth and expiry with their check digits; France: 19+). */
+const MIN_DIGITS_WITHOUT_FILLER = 12;
+
 /**
  * Whether a line of text can be an MRZ line: without spaces at least 28 characters (the shortest
  * line, TD1's, has 30), at least one filler ('<' or a look-alike; a fully used data line such as
  * `3400200135USA8001014F1905054710000307<715816` has just one) and MRZ characters (A-Z, 0-9, '<')
  * but for at most two (lower case counts as foreign: an MRZ is printed in capitals, prose is not).
- * The one test for it (normalise, after upper-casing, and the second read's line search).
+ * A data line whose fields are all fully used has no filler at all: one of exactly a format's length,
+ * only MRZ characters and at least 12 digits counts too. The one test for it (normalise, after
+ * upper-casing, and the second read's line search).
  */
 export function looksLikeMrzLine(line: string): boolean {
 	const compact = line.replace(WHITESPACE, '').replace(FILLER_LOOKALIKES, '<');
 	const foreign = compact.replace(/[A-Z0-9<]/g, '').length;
+	const fullDataLine =
+		foreign === 0 &&
+		MRZ_LINE_LENGTHS.has(compact.length) &&
+		compact.replace(/[^0-9]/g, '').length >= MIN_DIGITS_WITHOUT_FILLER;
 	return (
 		compact.length >= MIN_MRZ_LINE_LENGTH &&
-		compact.includes('<') &&
+		(compact.includes('<') || fullDataLine) &&
 		foreign <= MAX_FOREIGN_CHARACTERS
 	);
 }
@@ -94,26 +118,32 @@ function keepMrzLikeLines(lines: string[], changes: NormalisationChange[]): stri
 const FIRST_LINE_START = /^[A-Z][A-Z<][A-Z<]{3}/;
 
 /**
- * A passport's first line starts with 'P' and a state code; when only the second line given looks so,
- * the lines came in the wrong order and are put back.
+ * A passport's or a visa's first line starts with 'P' or 'V' and a state code; when only the second
+ * line given looks so, the lines came in the wrong order and are put back.
  */
-function reorderPassportLines(lines: string[], changes: NormalisationChange[]): string[] {
+function reorderFirstLine(lines: string[], changes: NormalisationChange[]): string[] {
 	const swapped =
 		lines.length === 2 &&
 		!FIRST_LINE_START.test(lines[0]) &&
-		lines[1].startsWith('P') &&
+		/^[PV]/.test(lines[1]) &&
 		FIRST_LINE_START.test(lines[1]);
 	if (!swapped) return lines;
 	changes.push({ what: 'lines_reordered', from: lines.join('\n'), to: `${lines[1]}\n${lines[0]}` });
 	return [lines[1], lines[0]];
 }
 
-function detectFormat(lines: string[]): FormatSpec | null {
-	if (lines.length === 3) return FORMATS.TD1;
-	if (lines.length !== 2) return null;
+/**
+ * The layouts the lines can be, the likelier first: by line count, length (halfway between 36 and 44
+ * characters) and how line 1 starts ('V' a visa; 'IDFRA' in 2 × 36 France's 1994-2021 card or TD2).
+ */
+function candidateFormats(lines: string[]): FormatSpec[] {
+	if (lines.length === 3) return [FORMATS.TD1];
+	if (lines.length !== 2) return [];
 	const longest = Math.max(...lines.map((line) => withoutSpaces(line).length));
-	// Halfway between TD2's 36 and TD3's 44 characters.
-	return longest >= 40 ? FORMATS.TD3 : FORMATS.TD2;
+	const first = withoutSpaces(lines[0]);
+	if (longest >= 40) return [first.startsWith('V') ? FORMATS['MRV-A'] : FORMATS.TD3];
+	if (first.startsWith('V')) return [FORMATS['MRV-B']];
+	return first.startsWith('IDFRA') ? [FORMATS['FRA-ID'], FORMATS.TD2] : [FORMATS.TD2];
 }
 
 /**
@@ -205,18 +235,35 @@ function restoreDroppedFillers(
 	return lines;
 }
 
+/** The lines fitted to a format's line length, dropped fillers restored where the check digits tell. */
+function fitLines(
+	input: string[],
+	format: FormatSpec,
+	changes: NormalisationChange[],
+	problems: MrzIssue[],
+): string[] {
+	const unpadded = new Map<number, string>();
+	const lines = input.map((line, i) => {
+		const fitted = fitLine(line, format.lineLength, i + 1, changes, problems);
+		if (fitted.beforePadding !== undefined) unpadded.set(i, fitted.beforePadding);
+		return fitted.line;
+	});
+	return restoreDroppedFillers(lines, unpadded, format, changes);
+}
+
 export function normalise(input: string | readonly string[] | null | undefined): Normalised {
 	const changes: NormalisationChange[] = [];
 	const problems: MrzIssue[] = [];
 	let lines = splitLines(input).map((line, i) => cleanCharacters(line, i + 1, changes));
 	if (lines.length === 1) lines = splitSingleString(lines[0], changes);
-	lines = reorderPassportLines(keepMrzLikeLines(lines, changes), changes);
-	const format = detectFormat(lines);
-	if (!format) {
+	lines = reorderFirstLine(keepMrzLikeLines(lines, changes), changes);
+	const candidates = candidateFormats(lines);
+	if (candidates.length === 0) {
 		return {
 			lines,
-			format,
+			format: null,
 			changes,
+			readings: [],
 			problems: [
 				{
 					code: 'unrecognised_format',
@@ -225,12 +272,11 @@ export function normalise(input: string | readonly string[] | null | undefined):
 			],
 		};
 	}
-	const unpadded = new Map<number, string>();
-	lines = lines.map((line, i) => {
-		const fitted = fitLine(line, format.lineLength, i + 1, changes, problems);
-		if (fitted.beforePadding !== undefined) unpadded.set(i, fitted.beforePadding);
-		return fitted.line;
+	// Each layout fits the lines with its own record of changes and findings.
+	const readings = candidates.map((format): Reading => {
+		const record = { changes: [...changes], problems: [...problems] };
+		const fitted = fitLines(lines, format, record.changes, record.problems);
+		return { lines: fitted, format, ...record };
 	});
-	lines = restoreDroppedFillers(lines, unpadded, format, changes);
-	return { lines, format, changes, problems };
+	return { ...readings[0], readings };
 }

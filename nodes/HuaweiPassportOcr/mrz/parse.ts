@@ -1,10 +1,11 @@
-import { evaluateChecks, rawField, readDocumentNumber } from './checks';
-import { correct } from './correct';
+import { allChecksPass, evaluateChecks, rawField, readDocumentNumber } from './checks';
+import { correct, type Corrected } from './correct';
 import { countryCode, countryKind } from './countries';
 import { readMrzDate, utcYmd, type DateKind } from './dates';
-import type { FieldName, FormatSpec } from './formats';
-import { splitName } from './names';
-import { normalise } from './normalise';
+import { documentOf } from './documentKind';
+import type { FieldName, FormatSpec, MrzFormat } from './formats';
+import { splitName, type MrzName } from './names';
+import { normalise, type Reading } from './normalise';
 import type { MrzChecks, MrzFields, MrzIssue, MrzResult, MrzSex } from './types';
 
 export interface ParseOptions {
@@ -71,12 +72,14 @@ function checkDate(
 ) {
 	const date = readMrzDate(raw, kind, utcYmd(today));
 	if (date.error) found.errors.push({ code: 'invalid_date', field, message: date.error });
-	if (date.partial && !date.error)
+	if (date.partial && !date.error) {
+		const parts = (date.unknown ?? []).map((u) => `the ${u.part} (written '${u.written}')`);
 		found.warnings.push({
 			code: 'date_partial',
 			field,
-			message: `${field} ${raw} leaves day or month unknown`,
+			message: `${field} ${raw} leaves day or month unknown: ${parts.join(' and ')}`,
 		});
+	}
 	if (date.iso)
 		found.warnings.push({
 			code: 'century_inferred',
@@ -103,16 +106,24 @@ function checkSex(raw: string, found: Findings): MrzSex | null {
 	return sex;
 }
 
+/** The first letter each format's document code must have (Doc 9303; TD1/TD2: anything but P). */
+const CODE_RULES: Record<MrzFormat, { test: RegExp; hint: string }> = {
+	TD3: { test: /^P/, hint: " (passports start with 'P')" },
+	TD2: { test: /^[^P]/, hint: '' },
+	TD1: { test: /^[^P]/, hint: '' },
+	'MRV-A': { test: /^V/, hint: " (visas start with 'V')" },
+	'MRV-B': { test: /^V/, hint: " (visas start with 'V')" },
+	'FRA-ID': { test: /^ID$/, hint: " (France's 1994-2021 card is 'ID')" },
+};
+
 function checkDocumentCode(spec: FormatSpec, code: string, found: Findings): void {
 	const wellFormed = /^[A-Z][A-Z<]$/.test(code);
-	const passport = code.startsWith('P');
-	if (!wellFormed || (spec.format === 'TD3') !== passport) {
+	const rule = CODE_RULES[spec.format];
+	if (!wellFormed || !rule.test.test(code)) {
 		found.errors.push({
 			code: 'invalid_document_code',
 			field: 'documentCode',
-			message: `document code '${code}' does not fit ${spec.format}${
-				spec.format === 'TD3' ? " (passports start with 'P')" : ''
-			}`,
+			message: `document code '${code}' does not fit ${spec.format}${rule.hint}`,
 		});
 	}
 }
@@ -134,13 +145,25 @@ function checkCharacters(spec: FormatSpec, lines: string[], found: Findings): vo
 	}
 }
 
-function readFields(spec: FormatSpec, lines: string[], today: Date, found: Findings): MrzFields {
-	const raw = (name: FieldName) => rawField(lines, spec, name);
-	const number = readDocumentNumber(lines, spec);
-	const name = splitName(raw('name'));
-	checkDocumentCode(spec, raw('documentCode'), found);
-	checkCharacters(spec, lines, found);
-	if (!number.value)
+const hasField = (spec: FormatSpec, name: FieldName) => spec.fields.some((f) => f.name === name);
+
+/**
+ * The name: one field (surname '<<' given names) in the ICAO formats; France's 1994-2021 card has a
+ * surname field (line 1) and a given-names field (line 2), '<' or '<<' between words.
+ */
+function readName(spec: FormatSpec, raw: (name: FieldName) => string): MrzName {
+	if (hasField(spec, 'name')) return splitName(raw('name'));
+	const words = (text: string) => text.split('<').filter(Boolean).join(' ');
+	const full = (text: string) => text.length > 0 && !text.endsWith('<');
+	return {
+		surname: words(raw('surname')),
+		givenNames: words(raw('givenNames')),
+		mayBeTruncated: full(raw('surname')) || full(raw('givenNames')),
+	};
+}
+
+function checkPresence(number: string, name: MrzName, found: Findings): void {
+	if (!number)
 		found.errors.push({
 			code: 'missing_document_number',
 			field: 'documentNumber',
@@ -154,17 +177,31 @@ function readFields(spec: FormatSpec, lines: string[], today: Date, found: Findi
 			field: 'name',
 			message: 'the name fills its field and may be truncated',
 		});
+}
+
+function readFields(spec: FormatSpec, lines: string[], today: Date, found: Findings): MrzFields {
+	const raw = (name: FieldName) => rawField(lines, spec, name);
+	const number = readDocumentNumber(lines, spec);
+	const name = readName(spec, raw);
+	checkDocumentCode(spec, raw('documentCode'), found);
+	checkCharacters(spec, lines, found);
+	checkPresence(number.value, name, found);
+	const hasExpiry = hasField(spec, 'expiryDate');
 	const fields: MrzFields = {
 		documentCode: raw('documentCode').replace(/<+$/, ''),
 		issuingState: checkCountry('issuingState', raw('issuingState'), found),
 		surname: name.surname,
 		givenNames: name.givenNames,
 		documentNumber: number.value,
-		nationality: checkCountry('nationality', raw('nationality'), found),
+		nationality: hasField(spec, 'nationality')
+			? checkCountry('nationality', raw('nationality'), found)
+			: '',
 		birthDate: checkDate('birthDate', 'birth', raw('birthDate'), today, found),
 		birthDateRaw: raw('birthDate'),
 		sex: checkSex(raw('sex'), found),
-		expiryDate: checkDate('expiryDate', 'expiry', raw('expiryDate'), today, found),
+		expiryDate: hasExpiry
+			? checkDate('expiryDate', 'expiry', raw('expiryDate'), today, found)
+			: null,
 		expiryDateRaw: raw('expiryDate'),
 		optionalData: number.optionalData,
 	};
@@ -195,45 +232,83 @@ function readChecks(spec: FormatSpec, lines: string[], found: Findings): MrzChec
 	return checks;
 }
 
+/** The result when the lines fit no format. */
+function unread(normalised: ReturnType<typeof normalise>): MrzResult {
+	return {
+		format: null,
+		document: null,
+		valid: false,
+		lines: normalised.lines,
+		fields: null,
+		checks: null,
+		normalisation: normalised.changes,
+		corrections: [],
+		ambiguous: [],
+		warnings: [],
+		errors: normalised.problems,
+	};
+}
+
+interface Chosen {
+	reading: Reading;
+	corrected: Corrected;
+}
+
+/**
+ * Of the layouts the lines can be (France's old card or TD2 for 2 × 36 'IDFRA' lines), the likelier
+ * one whose check digits all hold, after correction when asked; else the likelier. The choice is
+ * reported as a warning ('format_choice').
+ */
+function chooseReading(readings: Reading[], options: ParseOptions): Chosen & { why?: MrzIssue } {
+	const tries = readings.map((reading) => ({
+		reading,
+		corrected: options.correct
+			? correct(reading.lines, reading.format, { strict: options.strict === true })
+			: { lines: reading.lines, corrections: [], ambiguous: [] },
+	}));
+	const holding = tries.filter((t) => allChecksPass(t.corrected.lines, t.reading.format));
+	const chosen = holding[0] ?? tries[0];
+	if (tries.length === 1) return chosen;
+	const others = tries.filter((t) => t !== chosen).map((t) => t.reading.format.format);
+	const reason =
+		holding.length === 1
+			? `its check digits hold, as ${others.join(', ')} they do not`
+			: holding.length === 0
+				? 'no layout has all its check digits hold: the likelier'
+				: 'the check digits hold either way: the likelier';
+	const message = `read as ${chosen.reading.format.format} rather than ${others.join(', ')}: ${reason}`;
+	return { ...chosen, why: { code: 'format_choice', message } };
+}
+
+function ambiguityWarnings(corrected: Corrected): MrzIssue[] {
+	return corrected.ambiguous.map((ambiguity) => ({
+		code: ambiguity.reason === 'withheld_strict' ? 'correction_withheld' : 'correction_ambiguous',
+		field: ambiguity.fields.join(','),
+		message:
+			ambiguity.reason === 'withheld_strict'
+				? 'a correction of the document number passes the check digits but strict mode does not apply it'
+				: `${ambiguity.candidates.length} different corrections pass the check digits: none applied`,
+	}));
+}
+
 export function parseMrz(
 	input: string | readonly string[] | null | undefined,
 	options: ParseOptions = {},
 ): MrzResult {
 	const today = options.today ?? new Date();
 	const normalised = normalise(input);
+	if (!normalised.format) return unread(normalised);
+	const { reading, corrected, why } = chooseReading(normalised.readings, options);
+	const spec = reading.format;
+	const lines = corrected.lines;
 	const found: Findings = {
-		warnings: [...normalised.problems.filter((p) => p.code === 'line_length')],
+		warnings: [
+			...reading.problems.filter((p) => p.code === 'line_length'),
+			...(why ? [why] : []),
+			...ambiguityWarnings(corrected),
+		],
 		errors: [],
 	};
-	const spec = normalised.format;
-	if (!spec) {
-		return {
-			format: null,
-			valid: false,
-			lines: normalised.lines,
-			fields: null,
-			checks: null,
-			normalisation: normalised.changes,
-			corrections: [],
-			ambiguous: [],
-			warnings: [],
-			errors: normalised.problems,
-		};
-	}
-	const corrected = options.correct
-		? correct(normalised.lines, spec, { strict: options.strict === true })
-		: { lines: normalised.lines, corrections: [], ambiguous: [] };
-	const lines = corrected.lines;
-	for (const ambiguity of corrected.ambiguous) {
-		found.warnings.push({
-			code: ambiguity.reason === 'withheld_strict' ? 'correction_withheld' : 'correction_ambiguous',
-			field: ambiguity.fields.join(','),
-			message:
-				ambiguity.reason === 'withheld_strict'
-					? 'a correction of the document number passes the check digits but strict mode does not apply it'
-					: `${ambiguity.candidates.length} different corrections pass the check digits: none applied`,
-		});
-	}
 	const fields = readFields(spec, lines, today, found);
 	const checks = readChecks(spec, lines, found);
 	if (options.strict) {
@@ -243,11 +318,12 @@ export function parseMrz(
 	}
 	return {
 		format: spec.format,
+		document: documentOf(spec.format, fields.documentCode),
 		valid: found.errors.length === 0,
 		lines,
 		fields,
 		checks,
-		normalisation: normalised.changes,
+		normalisation: reading.changes,
 		corrections: corrected.corrections,
 		ambiguous: corrected.ambiguous,
 		warnings: found.warnings,

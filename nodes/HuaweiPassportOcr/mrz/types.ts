@@ -1,3 +1,4 @@
+import type { MrzDocument } from './documentKind';
 import type { CheckName, MrzFormat } from './formats';
 
 /** A finding, JSON-friendly so it can travel in n8n item JSON. */
@@ -49,12 +50,17 @@ export interface MrzFields {
 	surname: string;
 	givenNames: string;
 	documentNumber: string;
+	/** '' where the format has no nationality (France's 1994-2021 card). */
 	nationality: string;
-	/** ISO YYYY-MM-DD (YYYY-MM or YYYY when the MRZ gives '<<' for day or month); null when invalid. */
+	/**
+	 * ISO YYYY-MM-DD (YYYY-MM or YYYY when the MRZ leaves day or month unknown: '<<', '00' or 'XX');
+	 * null when invalid.
+	 */
 	birthDate: string | null;
 	birthDateRaw: string;
 	/** null when the character is not a valid sex marker. */
 	sex: MrzSex | null;
+	/** null (and the raw '') where the format has no expiry date (France's 1994-2021 card). */
 	expiryDate: string | null;
 	expiryDateRaw: string;
 	optionalData: string;
@@ -64,13 +70,17 @@ export interface MrzFields {
 export interface MrzChecks {
 	documentNumber: CheckResult;
 	birthDate: CheckResult;
-	expiryDate: CheckResult;
+	/** Absent where the format has no expiry date (France's 1994-2021 card). */
+	expiryDate?: CheckResult;
 	optionalData?: CheckResult;
-	composite: CheckResult;
+	/** Absent on visas (MRV-A, MRV-B), which have no composite check digit. */
+	composite?: CheckResult;
 }
 
 export interface MrzResult {
 	format: MrzFormat | null;
+	/** What the document is (kind by document code and format); null when no format was recognised. */
+	document: MrzDocument | null;
 	/** true when every check digit holds and no field is invalid (warnings do not count). */
 	valid: boolean;
 	/** The normalised (and, with `correct`, corrected) lines that were parsed. */
@@ -84,4 +94,4 @@ export interface MrzResult {
 	errors: MrzIssue[];
 }
 
-export type { CheckName };
+export type { CheckName, MrzDocument };

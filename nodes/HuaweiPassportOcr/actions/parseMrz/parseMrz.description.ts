@@ -14,7 +14,7 @@ const mrzTextProperty: INodeProperties = {
 	placeholder:
 		'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10',
 	description:
-		'The machine-readable zone from any source (scanner, another OCR, a form): the lines separated by line breaks, or run together. Spaces, lower case and « fillers are tolerated.',
+		'The machine-readable zone from any source (scanner, another OCR, a form): passports, ID cards, residence permits, visas and French ID cards issued 1994-2021; the lines separated by line breaks, or run together. Spaces, lower case and « fillers are tolerated.',
 };
 
 export const mrzTextProperties = updateDisplayOptions(showFor('parseMrz'), [mrzTextProperty]);

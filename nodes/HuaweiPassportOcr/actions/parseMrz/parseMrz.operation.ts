@@ -1,6 +1,7 @@
 /**
- * Parse MRZ: MRZ text in (from any source), the same parsed and checked JSON out as the document
- * checks of Recognize Passport. No credential, no API call.
+ * Parse MRZ: MRZ text in (from any source: TD1, TD2, TD3, visas, France's 1994-2021 card), the same
+ * parsed and checked JSON out as the document checks of Recognize Passport, `mrz.document` saying
+ * what the document is. No credential, no API call.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 

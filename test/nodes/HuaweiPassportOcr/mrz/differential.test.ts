@@ -13,7 +13,8 @@
  * - Check digits over characters outside the alphabet: `mrz` gives no digit, we report expected null.
  * - Country list: `mrz` also knows the withdrawn ANT (Netherlands Antilles), NTZ (Neutral Zone) and
  *   XXK (an older Kosovo code); docs/mrz-rules.md (section 6) lists none of them, so they are unknown for us.
- * - A 36-character MRZ starting 'IDFRA' is a French national ID card for `mrz`; a TD2 for us.
+ * - A 36-character MRZ starting 'IDFRA' is a French national ID card for `mrz`; for us it is one
+ *   (FRA-ID) unless only TD2's check digits hold (differentialFormats.test.ts compares FRA-ID).
  * - Long document numbers: both accept the check digit computed with or without the '<' before the
  *   continuation (we add a 'check_digit_variant' warning for the latter).
  */

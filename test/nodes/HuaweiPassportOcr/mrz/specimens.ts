@@ -37,3 +37,18 @@ export const LONG_TD1 = [
 	'3407127M9507122UTO<<<<<<<<<<<2',
 	'STEVENSON<<PETER<JOHN<<<<<<<<<',
 ];
+/** ICAO Doc 9303 Part 7's MRV-A example (2 × 44; no composite check digit). */
+export const ICAO_MRV_A = [
+	'VIUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+	'L8988901C4XXX4009078F96121096ZE184226B<<<<<<',
+];
+/** ICAO Doc 9303 Part 7's MRV-B example (2 × 36). */
+export const ICAO_MRV_B = [
+	'VIUTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<',
+	'L8988901C4XXX4009078F9612109<<<<<<<<',
+];
+/** France's 1994-2021 identity card (2 × 36, not TD2): the sample of cheminfo/mrz's tests. */
+export const FRENCH_ID = [
+	'IDFRADOUEL<<<<<<<<<<<<<<<<<<<<932013',
+	'0506932020438CHRISTIANE<<NI2906209F3',
+];
