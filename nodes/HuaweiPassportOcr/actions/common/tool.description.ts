@@ -21,9 +21,9 @@ export const RECOGNIZE_TOOL_DESCRIPTION = [
 ].join(' ');
 
 export const PARSE_MRZ_TOOL_DESCRIPTION = [
-	'Checks the machine-readable zone (MRZ) of a passport given as text, without an image: parses the lines and verifies every check digit, the dates and the country codes.',
+	'Checks the machine-readable zone (MRZ) of a passport, ID card, residence permit or visa given as text, without an image: parses the lines and verifies every check digit, the dates and the country codes.',
 	'Input: the MRZ lines as text, separated by line breaks.',
-	'Returns [{...}] with mrz (valid, the parsed fields, checks and errors), validity (expiry, age) and verdict: verdict.passed is false when a check digit or another check fails, verdict.reasons says which.',
+	'Returns [{...}] with mrz (valid, document: the kind of document and its MRZ format, the parsed fields, checks and errors), validity (expiry, age) and verdict: verdict.passed is false when a check digit or another check fails, verdict.reasons says which.',
 	ERROR_ANSWER,
 ].join(' ');
 
