@@ -127,11 +127,12 @@ describe(`files as n8n hands them over in n8n@${N8N_VERSION}`, () => {
 		]);
 		expect(files[3].json).toMatchObject({ skipped: true, verdict: { passed: false } });
 		expect(String(files[3].json.skipReason)).toMatch(/too small to be a document page/);
-		// Keep Input Binary (default on) keeps the files where the mode keeps them.
-		const kept = combined
-			? Object.keys(files[0].json._files as object)
-			: Object.keys(files[0].binary ?? {});
-		expect(kept).toEqual(['attachment_0', 'attachment_1', 'attachment_2']);
+		// Keep Input Binary (default on) keeps, with each result, the file it came from, where the mode
+		// keeps files.
+		const kept = files.map((item) =>
+			Object.keys((combined ? (item.json._files as object) : item.binary) ?? {}),
+		);
+		expect(kept).toEqual([['attachment_0'], ['attachment_1'], ['attachment_1'], ['attachment_2']]);
 		// 1 by reference + photo + 2 PDF pages; the logo cost no call.
 		expect((await sim.counters()).ocr.total).toBe(4);
 	};

@@ -45,6 +45,15 @@ export function shapeResult(
 	return shaped;
 }
 
+/**
+ * Only `name` of a map of files when it holds that name: the output item of one of an item's several
+ * files passes on that file, not its siblings. Anything else (one file, a PDF's pages, a file from an
+ * expression that is not one of the item's) passes on the map whole.
+ */
+function ownFile<T>(map: Record<string, T>, name: unknown): Record<string, T> {
+	return typeof name === 'string' && Object.hasOwn(map, name) ? { [name]: map[name] } : map;
+}
+
 /** The output item for a successful read: result (with verdict) placed per the options. */
 export function buildResultItem(
 	input: INodeExecutionData,
@@ -54,12 +63,14 @@ export function buildResultItem(
 ): INodeExecutionData {
 	const property = options.resultProperty.trim();
 	const json: IDataObject = property ? { ...input.json, [property]: result } : { ...result };
+	const file = isRecord(result.source) ? result.source.file : undefined;
 	// n8n's combined binary mode (2.5+) keeps an item's files in its JSON: they follow the option too.
 	const files = input.json?.[FILES_IN_JSON];
-	if (options.keepInputBinary && files !== undefined) json[FILES_IN_JSON] = files;
+	if (options.keepInputBinary && files !== undefined)
+		json[FILES_IN_JSON] = isRecord(files) ? ownFile(files, file) : files;
 	else if (!options.keepInputBinary) delete json[FILES_IN_JSON];
 	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
-	if (options.keepInputBinary && input.binary) item.binary = input.binary;
+	if (options.keepInputBinary && input.binary) item.binary = ownFile(input.binary, file);
 	return item;
 }
 

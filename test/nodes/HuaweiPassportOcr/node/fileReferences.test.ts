@@ -177,6 +177,16 @@ describe('files as n8n hands them over', () => {
 		expect(sim.counters().ocr.total).toBe(2);
 	});
 
+	it('Keep Input Binary passes on, with each result of several files, that file alone', async () => {
+		const result = await runOcr(sim, { items: [mail()], parameters: { imageSource: 'allFiles' } });
+		const items = result.outputs[0];
+		expect(items.length).toBeGreaterThan(2);
+		for (const item of items) {
+			const file = (item.json.source as { file: string }).file;
+			expect(Object.keys(item.binary ?? {})).toEqual([file]);
+		}
+	});
+
 	describe("n8n 2.5's combined binary mode (files under _files)", () => {
 		const combined = {
 			binaryMode: 'filesystem' as const,
