@@ -72,19 +72,31 @@ export function isolatedEnv(
 }
 
 /**
- * Whether a starting n8n serves its REST API. /healthz answers before any REST route exists, and
- * n8n 2.0.3 answers /rest/settings before it has registered every controller: the login route could
- * still be a 404 ("Cannot POST /rest/login") right after, so both are asked. An empty login is
- * refused (400/401) once the route exists.
+ * Whether a starting n8n serves its REST API. /healthz answers before any REST route exists; while
+ * it migrates and loads, n8n 2.40.7 answers every path with 200 "n8n is starting up. Please wait"
+ * (text, not JSON), and n8n 2.0.3 answers /rest/settings before it has registered every controller:
+ * the settings must be JSON, and the login route must exist (an empty login is refused once it does;
+ * 404 "Cannot POST /rest/login" before). Counting the start-up page as ready sent
+ * logins into 404s and then into n8n's login rate limit (429) in CI.
  */
 export async function restRoutesReady(url: string): Promise<boolean> {
-	if (!(await fetch(`${url}/rest/settings`)).ok) return false;
+	const settings = await fetch(`${url}/rest/settings`);
+	if (!settings.ok) return false;
+	try {
+		if (!isJsonObject(JSON.parse(await settings.text()))) return false;
+	} catch {
+		return false;
+	}
 	const login = await fetch(`${url}/rest/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: '{}',
 	});
 	return login.status !== 404;
+}
+
+function isJsonObject(value: unknown): boolean {
+	return typeof value === 'object' && value !== null;
 }
 
 /** A new folder name under RUNS_DIR, `<ISO timestamp>-<label>`; old run folders are pruned first. */

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- dev-only code, not shipped: n8n's rules for node code do not apply (README "Verification") */
 /**
  * A running n8n's REST API as the owner, the way the editor uses it: log in, save a workflow,
  * publish it. Shared by the regular-mode burst (burst.e2e.ts) and the queue-mode cluster.
@@ -32,12 +32,25 @@ export async function loginAsOwner(url: string, logFile: string): Promise<RestSe
 			if (found) return found.split(';')[0];
 			const answer = `${response.status} ${text.slice(0, 300)}`;
 			appendFileSync(logFile, `\n[e2e] login answered without the n8n-auth cookie: ${answer}\n`);
+			// n8n's login rate limit: every try before its window ends is refused again.
+			if (response.status === 429) await sleep(retryAfterMs(response));
 			throw new Error(`login answered without the n8n-auth cookie: ${answer}`);
 		},
 		'the owner login',
-		60_000,
+		180_000,
 	);
 	return { url, cookie };
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** How long a 429 asks to wait (its Retry-After or RateLimit-Reset, in seconds), else 15 s. */
+function retryAfterMs(response: Response): number {
+	for (const header of ['retry-after', 'ratelimit-reset']) {
+		const seconds = Number(response.headers.get(header));
+		if (Number.isFinite(seconds) && seconds > 0) return Math.min(seconds, 90) * 1000;
+	}
+	return 15_000;
 }
 
 /** One /rest call as the owner; resolves with the answer's `data`. */
