@@ -1,36 +1,8 @@
 import { characterValue } from '../../../../nodes/HuaweiPassportOcr/mrz/checkDigit';
 import { FORMATS, type MrzFormat } from '../../../../nodes/HuaweiPassportOcr/mrz/formats';
-import { parseMrz } from '../../../../nodes/HuaweiPassportOcr/mrz';
-import { generateMrz, seeded, type GeneratedMrz, type Random } from './generator';
-import { TODAY } from './specimens';
+import { ALPHABET, coveredPositions, parse, replaceAt, samples } from './propertyKit';
 
-const RUNS = 150;
 const FORMAT_NAMES: MrzFormat[] = ['TD3', 'TD2', 'TD1'];
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
-
-const parse = (lines: string[], options = {}) => parseMrz(lines, { today: TODAY, ...options });
-const samples = (format: MrzFormat, seed: number): [GeneratedMrz, Random][] => {
-	const rand = seeded(seed);
-	return Array.from({ length: RUNS }, () => [generateMrz(rand, format, TODAY), rand]);
-};
-const replaceAt = (lines: string[], line: number, position: number, c: string) =>
-	lines.map((text, i) =>
-		i === line - 1 ? text.slice(0, position - 1) + c + text.slice(position) : text,
-	);
-
-/** Every (line, position) a check digit covers, including the check-digit positions themselves. */
-function coveredPositions(format: MrzFormat): { line: number; position: number }[] {
-	const spec = FORMATS[format];
-	const out = new Map<string, { line: number; position: number }>();
-	for (const check of spec.checks) {
-		out.set(`${check.line}:${check.position}`, { line: check.line, position: check.position });
-		for (const s of check.covers) {
-			for (let p = s.start; p <= s.end; p++)
-				out.set(`${s.line}:${p}`, { line: s.line, position: p });
-		}
-	}
-	return [...out.values()];
-}
 
 describe.each(FORMAT_NAMES)('%s generated MRZs', (format) => {
 	it('parse(generate(x)) gives x back, valid, without errors', () => {

@@ -4,37 +4,12 @@
  */
 import { characterValue } from '../../../../nodes/HuaweiPassportOcr/mrz/checkDigit';
 import { FORMATS, type MrzFormat } from '../../../../nodes/HuaweiPassportOcr/mrz/formats';
-import { parseMrz } from '../../../../nodes/HuaweiPassportOcr/mrz';
-import { generateMrz, seeded, type GeneratedMrz, type Random } from './generator';
+import { generateMrz, seeded } from './generator';
+import { ALPHABET, coveredPositions, parse, replaceAt, samples } from './propertyKit';
 import { TODAY } from './specimens';
 
-const RUNS = 150;
 const NEW_FORMATS: MrzFormat[] = ['MRV-A', 'MRV-B', 'FRA-ID'];
 const KIND: Record<string, string> = { 'MRV-A': 'visa', 'MRV-B': 'visa', 'FRA-ID': 'id_card' };
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
-
-const parse = (lines: string[], options = {}) => parseMrz(lines, { today: TODAY, ...options });
-const samples = (format: MrzFormat, seed: number): [GeneratedMrz, Random][] => {
-	const rand = seeded(seed);
-	return Array.from({ length: RUNS }, () => [generateMrz(rand, format, TODAY), rand]);
-};
-const replaceAt = (lines: string[], line: number, position: number, c: string) =>
-	lines.map((text, i) =>
-		i === line - 1 ? text.slice(0, position - 1) + c + text.slice(position) : text,
-	);
-
-/** Every (line, position) a check digit covers, with the check-digit positions, by the format's table. */
-function coveredPositions(format: MrzFormat): { line: number; position: number }[] {
-	const out = new Map<string, { line: number; position: number }>();
-	for (const check of FORMATS[format].checks) {
-		out.set(`${check.line}:${check.position}`, { line: check.line, position: check.position });
-		for (const s of check.covers) {
-			for (let p = s.start; p <= s.end; p++)
-				out.set(`${s.line}:${p}`, { line: s.line, position: p });
-		}
-	}
-	return [...out.values()];
-}
 
 describe.each(NEW_FORMATS)('%s generated MRZs', (format) => {
 	it('parse(generate(x)) gives x back, valid, without errors, with the document kind', () => {
