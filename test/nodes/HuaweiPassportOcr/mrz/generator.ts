@@ -65,6 +65,35 @@ type IcaoDocumentFormat = 'TD1' | 'TD2' | 'TD3';
 const LINE_LENGTH: Record<IcaoDocumentFormat, number> = { TD1: 30, TD2: 36, TD3: 44 };
 
 /** A random date (ISO and YYMMDD) between two years, inclusive; days up to 28 keep it always valid. */
+/** The fields a TD1/TD2/TD3 or visa MRZ holds, as the engine must read them back. */
+function truthOf(parts: {
+	code: string;
+	state: string;
+	name: { surname: string; givenNames: string };
+	documentNumber: string;
+	nationality: string;
+	birth: { iso: string; raw: string };
+	sex: 'M' | 'F' | '<';
+	expiry: { iso: string | null; raw: string };
+	optionalData: string;
+}): MrzTruth {
+	const { code, name, sex, birth, expiry } = parts;
+	return {
+		documentCode: code.replace(/<$/, ''),
+		issuingState: parts.state,
+		surname: name.surname,
+		givenNames: name.givenNames,
+		documentNumber: parts.documentNumber,
+		nationality: parts.nationality,
+		birthDate: birth.iso,
+		birthDateRaw: birth.raw,
+		sex: sex === '<' ? 'unspecified' : sex,
+		expiryDate: expiry.iso,
+		expiryDateRaw: expiry.raw,
+		optionalData: parts.optionalData,
+	};
+}
+
 function randomDate(rand: Random, fromYear: number, toYear: number) {
 	const year = int(rand, fromYear, toYear);
 	const month = int(rand, 1, 12);
@@ -159,20 +188,17 @@ function generateDocument(
 	if (optionalField.length > optionalLength) optionalData = '';
 	optionalField = optionalField.slice(0, optionalLength);
 
-	const truth: MrzTruth = {
-		documentCode: code.replace(/<$/, ''),
-		issuingState: state,
-		surname: name.surname,
-		givenNames: name.givenNames,
+	const truth = truthOf({
+		code,
+		state,
+		name,
 		documentNumber,
 		nationality,
-		birthDate: birth.iso,
-		birthDateRaw: birth.raw,
-		sex: sex === '<' ? 'unspecified' : sex,
-		expiryDate: expiry.iso,
-		expiryDateRaw: expiry.raw,
+		birth,
+		sex,
+		expiry,
 		optionalData,
-	};
+	});
 	const birthPart = birth.raw + cd(birth.raw);
 	const expiryPart = expiry.raw + cd(expiry.raw);
 	if (format === 'TD1') {
@@ -227,20 +253,17 @@ function generateVisa(
 		expiry.raw +
 		cd(expiry.raw) +
 		fill(optionalData, optionalLength);
-	const truth: MrzTruth = {
-		documentCode: code.replace(/<$/, ''),
-		issuingState: state,
-		surname: name.surname,
-		givenNames: name.givenNames,
+	const truth = truthOf({
+		code,
+		state,
+		name,
 		documentNumber,
 		nationality,
-		birthDate: birth.iso,
-		birthDateRaw: birth.raw,
-		sex: sex === '<' ? 'unspecified' : sex,
-		expiryDate: expiry.iso,
-		expiryDateRaw: expiry.raw,
+		birth,
+		sex,
+		expiry,
 		optionalData,
-	};
+	});
 	return { format, lines: [code + fill(state, 3) + name.field, line2], truth };
 }
 
